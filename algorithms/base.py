@@ -1,0 +1,91 @@
+"""What every PCCEE algorithm shares: translation, instance creation, and turning bad input into a
+QgsProcessingException that names the parameter and says how to fix it."""
+import os
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
+from .io.raster_reader import RasterError, RasterReader
+from .io.raster_writer import check_writable
+
+
+class PcceeAlgorithm(QgsProcessingAlgorithm):
+    """Base of the provider's algorithms; subclasses declare name(), group and parameters."""
+
+    WAVELENGTHS = "WAVELENGTHS"
+
+    def tr(self, text):
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def fail(self, parameter, message):
+        """A QgsProcessingException for `parameter`, its label and name both shown."""
+        definition = self.parameterDefinition(parameter)
+        label = definition.description() if definition is not None else parameter
+        return QgsProcessingException(self.tr("{} ({}): {}").format(label, parameter, message))
+
+    def open_raster(self, parameters, name, context):
+        """A RasterReader on the raster parameter `name`; only GDAL files can be streamed."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None or not layer.isValid():
+            raise self.fail(name, self.tr("not a raster layer QGIS can open. Choose a raster file "
+                                          "(GeoTIFF, ENVI, VRT)."))
+        if layer.providerType() != "gdal":
+            raise self.fail(name, self.tr("only file rasters read by GDAL are supported, not '{}' "
+                                          "layers. Save the layer as GeoTIFF first.").format(layer.providerType()))
+        try:
+            return RasterReader(layer.source())
+        except RasterError as error:
+            raise self.fail(name, str(error))
+
+    def add_wavelength_parameter(self):
+        """WAVELENGTHS: nm for every band, for rasters whose metadata holds none."""
+        parameter = QgsProcessingParameterString(
+            self.WAVELENGTHS, self.tr("Band wavelengths when the raster has none (nm or um list, or a "
+                                      "text file holding it)"), optional=True)
+        self.addParameter(parameter)
+
+    def band_wavelengths(self, reader, parameters, context, feedback, required=True):
+        """Wavelengths of the raster's bands (nm) and FWHM (or None): the WAVELENGTHS parameter
+        wins, then the file's metadata; missing ones are an error when `required`."""
+        text = self.parameterAsString(parameters, self.WAVELENGTHS, context).strip()
+        if text:
+            if os.path.isfile(text):
+                with open(text, encoding="utf-8") as stream:
+                    text = stream.read()
+            try:
+                nm = check_wavelengths(parse_wavelength_list(text), reader.n_bands)
+            except WavelengthError as error:
+                raise self.fail(self.WAVELENGTHS, str(error))
+            feedback.pushInfo(self.tr("Wavelengths: {} values given by the user.").format(nm.size))
+            return nm, None
+        found = reader.wavelengths()
+        if found is not None:
+            feedback.pushInfo(self.tr("Wavelengths: {:.1f}-{:.1f} nm from the {}.").format(
+                found.nm.min(), found.nm.max(), found.source))
+            return found.nm, found.fwhm
+        if required:
+            raise self.fail(self.WAVELENGTHS, self.tr(
+                "the raster '{}' has no band wavelengths in its metadata or band names. Give one "
+                "wavelength per band ({} values) or the path of a text file holding them.").format(
+                    reader.path, reader.n_bands))
+        return None, None
+
+    def output_raster_path(self, parameters, name, context):
+        """The destination path of raster output `name`, checked for writability up front."""
+        path = self.parameterAsOutputLayer(parameters, name, context)
+        try:
+            check_writable(path)
+        except RasterError as error:
+            raise self.fail(name, self.tr("{} Choose another output file.").format(error))
+        return path
+
+
+def progress_callbacks(feedback, start=0.0, end=100.0):
+    """(progress(fraction), is_canceled()) for the numerical core, mapped onto a range of the bar."""
+    def progress(fraction):
+        feedback.setProgress(start + (end - start) * fraction)
+    return progress, feedback.isCanceled

@@ -1,0 +1,72 @@
+"""Which bands to keep: user-listed bad bands, water-vapour windows, and bands with no information.
+
+Constant or all-NaN bands (detector dropouts, zeroed absorption bands in L2 products) break
+spectral angles and least squares alike, so they are found over the whole scene, streamed.
+"""
+import re
+
+import numpy as np
+
+from .wavelengths import water_vapour_bands
+
+
+class BandSelectionError(ValueError):
+    """A band list that cannot be applied, or a selection that leaves too few bands."""
+
+
+class BandStatistics:
+    """Per-band minimum, maximum and finite-value count accumulated block by block."""
+
+    def __init__(self, n_bands):
+        self.minimum = np.full(n_bands, np.inf)
+        self.maximum = np.full(n_bands, -np.inf)
+        self.finite = np.zeros(n_bands, dtype=np.int64)
+
+    def update(self, pixels):
+        """Add a block of pixels (n_pixels, n_bands); NaN/inf values are ignored."""
+        finite = np.isfinite(pixels)
+        self.finite += finite.sum(axis=0)
+        self.minimum = np.fmin(self.minimum, np.where(finite, pixels, np.inf).min(axis=0, initial=np.inf))
+        self.maximum = np.fmax(self.maximum, np.where(finite, pixels, -np.inf).max(axis=0, initial=-np.inf))
+        return self
+
+    def uninformative(self):
+        """Bands that are constant or hold no finite value over everything seen so far."""
+        return (self.finite == 0) | (self.maximum <= self.minimum)
+
+
+def parse_band_list(text, n_bands):
+    """0-based indices from a 1-based user list such as "1-3, 108, 154-166"."""
+    indices = set()
+    for token in [t for t in re.split(r"[\s,;]+", str(text or "").strip()) if t]:
+        match = re.fullmatch(r"(\d+)(?:-(\d+))?", token)
+        if not match:
+            raise BandSelectionError("'{}' is not a band number or a range such as 108-112.".format(token))
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if first < 1 or last > n_bands or last < first:
+            raise BandSelectionError("Band range '{}' is outside 1-{}.".format(token, n_bands))
+        indices.update(range(first - 1, last))
+    return np.array(sorted(indices), dtype=np.int64)
+
+
+def select_bands(n_bands, drop=(), wavelengths_nm=None, drop_water_vapour=False,
+                 uninformative=None, minimum=1):
+    """Boolean mask of bands to keep.
+
+    Parameters: n_bands; drop, 0-based indices; wavelengths_nm (n_bands,) needed for
+    drop_water_vapour; uninformative, a boolean mask from BandStatistics; minimum, bands that
+    must remain. Returns (n_bands,) bool.
+    """
+    keep = np.ones(n_bands, dtype=bool)
+    keep[np.asarray(drop, dtype=np.int64)] = False
+    if drop_water_vapour:
+        if wavelengths_nm is None:
+            raise BandSelectionError("Water-vapour bands can only be found when wavelengths are known.")
+        keep &= ~water_vapour_bands(wavelengths_nm)
+    if uninformative is not None:
+        keep &= ~np.asarray(uninformative, dtype=bool)
+    if keep.sum() < minimum:
+        raise BandSelectionError("Only {} of {} bands remain after dropping bad bands; at least {} "
+                                 "are needed.".format(int(keep.sum()), n_bands, minimum))
+    return keep

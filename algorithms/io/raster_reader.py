@@ -1,0 +1,218 @@
+"""Read any GDAL raster as (n_pixels, n_bands) blocks with a valid-pixel mask, and find its wavelengths.
+
+Scenes of 330 bands do not fit in memory at any useful size, so every algorithm streams windows
+that are aligned to the file's own blocks (no block is decoded twice) and to the tiles the
+outputs are written with (no output tile is written twice).
+"""
+import math
+from typing import NamedTuple, Optional
+
+import numpy as np
+from osgeo import gdal
+
+from ..core.wavelengths import parse_wavelength, parse_wavelength_list, to_nanometres
+
+gdal.UseExceptions()
+
+#: Output tile edge; processing windows are multiples of it.
+TILE = 256
+#: Default budget for one block of pixels, in float32 values (64 MiB).
+BLOCK_VALUES = 16 * 1024 * 1024
+
+
+class RasterError(ValueError):
+    """A raster that cannot be opened, read or written."""
+
+
+class Window(NamedTuple):
+    """A pixel rectangle of the raster."""
+    xoff: int
+    yoff: int
+    xsize: int
+    ysize: int
+
+    @property
+    def n_pixels(self):
+        return self.xsize * self.ysize
+
+
+class Wavelengths(NamedTuple):
+    """Band centres and widths in nm (fwhm None when unknown) and where they were found."""
+    nm: np.ndarray
+    fwhm: Optional[np.ndarray]
+    source: str
+
+
+def aligned_windows(width, height, step_x, step_y, max_pixels):
+    """Windows that tile the raster, each a whole number of step_x by step_y cells.
+
+    A window spans the full width when the budget allows, and as many rows of cells as fit.
+    """
+    cells_across = math.ceil(width / step_x)
+    cells = max(1, max_pixels // (step_x * step_y))
+    if cells >= cells_across:
+        win_w, win_h = width, step_y * max(1, cells // cells_across)
+    else:
+        win_w, win_h = step_x * cells, step_y
+    return [Window(x, y, min(win_w, width - x), min(win_h, height - y))
+            for y in range(0, height, win_h) for x in range(0, width, win_w)]
+
+
+def _alignment(block, tile, size):
+    """Step that is a multiple of both the file's block and the output tile, unless that is huge."""
+    if block >= size:
+        return tile
+    step = block * tile // math.gcd(block, tile)
+    return step if step <= 4 * max(block, tile) else max(block, tile)
+
+
+class RasterReader:
+    """A GDAL raster opened for block-wise reading. Use as a context manager."""
+
+    def __init__(self, path):
+        self.path = str(path)
+        try:
+            self.dataset = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY)
+        except RuntimeError as error:
+            raise RasterError("'{}' is not a raster GDAL can read: {}".format(self.path, error))
+        if self.dataset is None or self.dataset.RasterCount == 0:
+            raise RasterError("'{}' is not a raster GDAL can read.".format(self.path))
+        self.width = self.dataset.RasterXSize
+        self.height = self.dataset.RasterYSize
+        self.n_bands = self.dataset.RasterCount
+        bands = [self.dataset.GetRasterBand(i + 1) for i in range(self.n_bands)]
+        self.nodata = [band.GetNoDataValue() for band in bands]
+        self.descriptions = [band.GetDescription() for band in bands]
+        self.block_size = tuple(bands[0].GetBlockSize())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self.dataset = None
+
+    @property
+    def geotransform(self):
+        return self.dataset.GetGeoTransform()
+
+    @property
+    def projection(self):
+        return self.dataset.GetProjection()
+
+    def windows(self, n_bands=None, max_values=BLOCK_VALUES, tile=TILE):
+        """Processing windows holding at most about max_values values of n_bands bands each."""
+        n_bands = n_bands or self.n_bands
+        step_x = _alignment(self.block_size[0], tile, self.width)
+        step_y = _alignment(self.block_size[1], tile, self.height)
+        if self.block_size[0] >= self.width:
+            step_x = self.width
+        return aligned_windows(self.width, self.height, step_x, step_y,
+                               max(1, max_values // max(1, n_bands)))
+
+    def read(self, window, bands=None):
+        """Pixels of a window as (n_pixels, n_selected) float32 and a valid-pixel mask.
+
+        A pixel is invalid where any selected band is nodata, NaN or infinite, or where all
+        selected bands are zero (the fill value of most L2 products). bands: 0-based indices.
+        """
+        bands = np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
+        cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
+                                        band_list=[int(b) + 1 for b in bands])
+        cube = np.asarray(cube, dtype=np.float32).reshape(len(bands), window.n_pixels)
+        pixels = np.ascontiguousarray(cube.T)
+        nodata = self._nodata_mask(pixels, bands)
+        valid = np.isfinite(pixels).all(axis=1) & ~nodata.any(axis=1) & (pixels != 0).any(axis=1)
+        return pixels, valid
+
+    def read_masked(self, window, bands=None):
+        """Pixels of a window with nodata values set to NaN, and the mask of pixels that are not
+        entirely fill (all NaN/nodata or all zero): for per-band statistics, where one bad band
+        must not hide the other bands' values."""
+        bands = np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
+        pixels, _ = self.read(window, bands)
+        pixels[self._nodata_mask(pixels, bands)] = np.nan
+        finite = np.isfinite(pixels)
+        return pixels, finite.any(axis=1) & (np.where(finite, pixels, 0) != 0).any(axis=1)
+
+    def _nodata_mask(self, pixels, bands):
+        mask = np.zeros(pixels.shape, dtype=bool)
+        for column, band in enumerate(bands):
+            nodata = self.nodata[band]
+            if nodata is not None and not math.isnan(nodata):
+                mask[:, column] = pixels[:, column] == np.float32(nodata)
+        return mask
+
+    def blocks(self, bands=None, max_values=BLOCK_VALUES, tile=TILE):
+        """Yield (window, pixels, valid) over the whole raster, one aligned window at a time."""
+        n_selected = self.n_bands if bands is None else len(bands)
+        for window in self.windows(n_selected, max_values, tile):
+            pixels, valid = self.read(window, bands)
+            yield window, pixels, valid
+
+    def wavelengths(self):
+        """Band wavelengths in nm from the file's metadata, or None when it holds none.
+
+        Looks, in order, at GDAL's IMAGERY domain (CENTRAL_WAVELENGTH_UM, GDAL >= 3.10), the
+        ENVI header's `wavelength` and `fwhm` lists, the per-band `wavelength`/`wavelength_units`
+        items, and band descriptions such as "450.2 nm" or "0.4502 um".
+        """
+        for finder in (self._imagery_wavelengths, self._envi_wavelengths,
+                       self._band_item_wavelengths, self._description_wavelengths):
+            found = finder()
+            if found is not None and found.nm.size == self.n_bands and np.all(np.isfinite(found.nm)):
+                return found
+        return None
+
+    def _band_metadata(self, domain=""):
+        return [self.dataset.GetRasterBand(i + 1).GetMetadata(domain) or {} for i in range(self.n_bands)]
+
+    def _imagery_wavelengths(self):
+        items = self._band_metadata("IMAGERY")
+        if not all("CENTRAL_WAVELENGTH_UM" in item for item in items):
+            return None
+        nm = np.array([float(item["CENTRAL_WAVELENGTH_UM"]) for item in items]) * 1000.0
+        fwhm = None
+        if all("FWHM_UM" in item for item in items):
+            fwhm = np.array([float(item["FWHM_UM"]) for item in items]) * 1000.0
+        return Wavelengths(nm, fwhm, "GDAL IMAGERY metadata")
+
+    def _band_item_wavelengths(self):
+        items = [{k.lower(): v for k, v in item.items()} for item in self._band_metadata()]
+        if not all("wavelength" in item for item in items):
+            return None
+        try:
+            values = [float(item["wavelength"]) for item in items]
+            fwhm = [float(item["fwhm"]) for item in items] if all("fwhm" in i for i in items) else None
+        except ValueError:
+            return None
+        unit = items[0].get("wavelength_units")
+        return Wavelengths(to_nanometres(values, unit),
+                           None if fwhm is None else to_nanometres(fwhm, unit or _unit_of(values)),
+                           "band metadata 'wavelength'")
+
+    def _envi_wavelengths(self):
+        envi = {k.lower(): v for k, v in (self.dataset.GetMetadata("ENVI") or {}).items()}
+        if "wavelength" not in envi:
+            return None
+        raw = parse_wavelength_list(envi["wavelength"], "nm")
+        unit = envi.get("wavelength_units") or envi.get("wavelength units") or _unit_of(raw)
+        nm = to_nanometres(raw, unit)
+        fwhm = None
+        if "fwhm" in envi:
+            fwhm = to_nanometres(parse_wavelength_list(envi["fwhm"], "nm"), unit)
+            fwhm = fwhm if fwhm.size == nm.size else None
+        return Wavelengths(nm, fwhm, "ENVI header 'wavelength'")
+
+    def _description_wavelengths(self):
+        values = [parse_wavelength(text) for text in self.descriptions]
+        if any(value is None for value in values):
+            return None
+        return Wavelengths(np.array(values, dtype=float), None, "band descriptions")
+
+
+def _unit_of(values):
+    """Unit name that matches how the centre wavelengths were written, for their FWHM."""
+    return "um" if np.nanmax(np.asarray(values, dtype=float)) < 30.0 else "nm"

@@ -1,0 +1,116 @@
+"""Write GeoTIFF outputs block by block into a temporary file that becomes the output only on success.
+
+A half-written abundance or concentration map looks like a result and is not one, so the file
+appears under its final name only after the last block is written and GDAL has closed it.
+"""
+import os
+import tempfile
+
+import numpy as np
+from osgeo import gdal
+
+from .raster_reader import TILE, RasterError
+
+gdal.UseExceptions()
+
+_NUMPY_TO_GDAL = {
+    np.dtype(np.float32): gdal.GDT_Float32, np.dtype(np.float64): gdal.GDT_Float64,
+    np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.int16): gdal.GDT_Int16,
+    np.dtype(np.uint16): gdal.GDT_UInt16, np.dtype(np.int32): gdal.GDT_Int32,
+}
+
+
+def check_writable(path):
+    """Raise RasterError unless a file can be created at path (its folder exists and is writable)."""
+    folder = os.path.dirname(os.path.abspath(str(path)))
+    if not os.path.isdir(folder):
+        raise RasterError("The folder '{}' does not exist.".format(folder))
+    if not os.access(folder, os.W_OK):
+        raise RasterError("The folder '{}' is not writable.".format(folder))
+    if os.path.isdir(str(path)):
+        raise RasterError("'{}' is a folder, not a file name.".format(path))
+
+
+class RasterWriter:
+    """A tiled, compressed GeoTIFF written block by block; a context manager that commits on success.
+
+    Parameters: path; width, height, n_bands; geotransform and projection (WKT) of the input;
+    dtype (NumPy); nodata; descriptions (one per band: endmember or metal names); wavelengths_nm
+    and fwhm_nm written as band metadata when the output is a spectral cube; metadata, a dict of
+    dataset-level items (e.g. units, the algorithm that made it).
+    """
+
+    def __init__(self, path, width, height, n_bands, geotransform=None, projection="",
+                 dtype=np.float32, nodata=None, descriptions=None, wavelengths_nm=None,
+                 fwhm_nm=None, metadata=None, tile=TILE):
+        self.path = os.path.abspath(str(path))
+        check_writable(self.path)
+        folder, name = os.path.split(self.path)
+        handle, self.temp_path = tempfile.mkstemp(prefix="." + name + ".", suffix=".partial.tif", dir=folder)
+        os.close(handle)
+        os.remove(self.temp_path)
+        self.dtype = np.dtype(dtype)
+        options = ["TILED=YES", "BLOCKXSIZE={}".format(tile), "BLOCKYSIZE={}".format(tile),
+                   "COMPRESS=DEFLATE", "PREDICTOR={}".format(3 if self.dtype.kind == "f" else 2),
+                   "BIGTIFF=IF_SAFER", "INTERLEAVE={}".format("PIXEL" if n_bands > 1 else "BAND")]
+        try:
+            driver = gdal.GetDriverByName("GTiff")
+            self.dataset = driver.Create(self.temp_path, int(width), int(height), int(n_bands),
+                                         _NUMPY_TO_GDAL[self.dtype], options)
+        except RuntimeError as error:
+            raise RasterError("Cannot create '{}': {}".format(self.path, error))
+        if geotransform is not None:
+            self.dataset.SetGeoTransform(tuple(geotransform))
+        if projection:
+            self.dataset.SetProjection(projection)
+        if metadata:
+            self.dataset.SetMetadata({str(k): str(v) for k, v in metadata.items()})
+        for index in range(int(n_bands)):
+            self._describe_band(index, nodata, descriptions, wavelengths_nm, fwhm_nm)
+
+    def _describe_band(self, index, nodata, descriptions, wavelengths_nm, fwhm_nm):
+        band = self.dataset.GetRasterBand(index + 1)
+        if nodata is not None:
+            band.SetNoDataValue(float(nodata))
+        if descriptions is not None:
+            band.SetDescription(str(descriptions[index]))
+        if wavelengths_nm is not None:
+            # Both conventions: ENVI-style items that GDAL and QGIS read today, and GDAL 3.10's
+            # IMAGERY domain that newer tools look for.
+            band.SetMetadataItem("wavelength", "{:.4f}".format(wavelengths_nm[index]))
+            band.SetMetadataItem("wavelength_units", "Nanometers")
+            band.SetMetadataItem("CENTRAL_WAVELENGTH_UM", "{:.7f}".format(wavelengths_nm[index] / 1000.0), "IMAGERY")
+            if fwhm_nm is not None:
+                band.SetMetadataItem("fwhm", "{:.4f}".format(fwhm_nm[index]))
+                band.SetMetadataItem("FWHM_UM", "{:.7f}".format(fwhm_nm[index] / 1000.0), "IMAGERY")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, traceback):
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def write(self, window, values):
+        """Write (n_pixels, n_bands) values of a window (from RasterReader.windows)."""
+        values = np.asarray(values)
+        cube = values.T.reshape(values.shape[1], window.ysize, window.xsize).astype(self.dtype, copy=False)
+        self.dataset.WriteArray(cube, window.xoff, window.yoff)
+
+    def commit(self):
+        """Close the file and give it its final name, replacing an older output."""
+        self.dataset.FlushCache()
+        self.dataset = None
+        stale_aux = self.path + ".aux.xml"
+        if os.path.exists(stale_aux):
+            os.remove(stale_aux)
+        os.replace(self.temp_path, self.path)
+
+    def abort(self):
+        """Close and delete the partial file; the output path is left as it was."""
+        self.dataset = None
+        for leftover in (self.temp_path, self.temp_path + ".aux.xml"):
+            if os.path.exists(leftover):
+                os.remove(leftover)

@@ -1,0 +1,50 @@
+"""The PCCEE Processing provider: the plugin's algorithms and its Graphical Modeler models."""
+import glob
+import os
+
+from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from .import_spectral_library import ImportSpectralLibrary
+from .remove_bad_bands import RemoveBadBands
+
+RESOURCES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources")
+ALGORITHMS = (ImportSpectralLibrary, RemoveBadBands)
+
+
+class PcceeProvider(QgsProcessingProvider):
+    """Provider id 'pccee'. models_dir: where *.model3 files are loaded from (resources/models)."""
+
+    def __init__(self, models_dir=os.path.join(RESOURCES, "models")):
+        super().__init__()
+        self.models_dir = models_dir
+
+    def id(self):
+        return "pccee"
+
+    def name(self):
+        return QCoreApplication.translate("PcceeProvider", "PCCEE heavy-metal mapping")
+
+    def longName(self):
+        return QCoreApplication.translate(
+            "PcceeProvider", "PCCEE: physically-constrained endmember extraction and heavy-metal inversion")
+
+    def icon(self):
+        return QIcon(os.path.join(RESOURCES, "icons", "pccee.svg"))
+
+    def svgIconPath(self):
+        return os.path.join(RESOURCES, "icons", "pccee.svg")
+
+    def supportedOutputRasterLayerExtensions(self):
+        return ["tif"]
+
+    def loadAlgorithms(self):
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())
+        for path in sorted(glob.glob(os.path.join(self.models_dir, "*.model3"))):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(path):
+                self.addAlgorithm(model)
+            else:
+                QgsMessageLog.logMessage("Could not load model {}".format(path), "PCCEE")

@@ -1,0 +1,118 @@
+"""Write a copy of a hyperspectral cube without its bad bands, wavelengths kept."""
+import numpy as np
+from osgeo import gdal_array
+from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
+
+from .base import PcceeAlgorithm, progress_callbacks
+from .core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
+from .io.raster_writer import RasterWriter
+
+
+class RemoveBadBands(PcceeAlgorithm):
+    INPUT = "INPUT"
+    BAD_BANDS = "BAD_BANDS"
+    DROP_WATER_VAPOUR = "DROP_WATER_VAPOUR"
+    DROP_CONSTANT = "DROP_CONSTANT"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "removebadbands"
+
+    def displayName(self):
+        return self.tr("Remove bad bands")
+
+    def group(self):
+        return self.tr("Preparation")
+
+    def groupId(self):
+        return "preparation"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Copies a hyperspectral raster without the bands that spoil spectral angles and unmixing: "
+            "bands you list, the water-vapour absorption windows (about 1350-1450 nm and 1800-1950 nm) "
+            "and bands that are constant or empty across the whole scene. Band names, wavelengths, "
+            "nodata, CRS and geotransform are kept; the scene is streamed block by block.\n\n"
+            "Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166.\n"
+            "Wavelengths: read from the raster (GDAL or ENVI metadata, or band names such as "
+            "'450.2 nm'); give them when the raster has none.\n\n"
+            "Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.addParameter(QgsProcessingParameterString(
+            self.BAD_BANDS, self.tr("Bad bands to drop (1-based, e.g. 1-3, 108-112)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DROP_WATER_VAPOUR, self.tr("Drop water-vapour bands (1350-1450 and 1800-1950 nm)"),
+            defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DROP_CONSTANT, self.tr("Drop bands that are constant or empty across the scene"),
+            defaultValue=True))
+        self.add_wavelength_parameter()
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Raster without bad bands")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_raster(parameters, self.INPUT, context)
+        drop_water = self.parameterAsBoolean(parameters, self.DROP_WATER_VAPOUR, context)
+        wavelengths, fwhm = self.band_wavelengths(reader, parameters, context, feedback, required=drop_water)
+        try:
+            drop = parse_band_list(self.parameterAsString(parameters, self.BAD_BANDS, context), reader.n_bands)
+        except BandSelectionError as error:
+            raise self.fail(self.BAD_BANDS, str(error))
+        output = self.output_raster_path(parameters, self.OUTPUT, context)
+        uninformative = None
+        if self.parameterAsBoolean(parameters, self.DROP_CONSTANT, context):
+            uninformative = self._scan(reader, feedback)
+        try:
+            keep = np.flatnonzero(select_bands(reader.n_bands, drop, wavelengths, drop_water, uninformative))
+        except BandSelectionError as error:
+            raise self.fail(self.BAD_BANDS, str(error))
+        feedback.pushInfo(self.tr("Keeping {} of {} bands; dropped: {}.").format(
+            keep.size, reader.n_bands, _band_ranges(np.setdiff1d(np.arange(reader.n_bands), keep))))
+        self._copy(reader, keep, wavelengths, fwhm, output, feedback)
+        return {self.OUTPUT: output}
+
+    def _scan(self, reader, feedback):
+        """First pass: per-band statistics over the scene, to find constant or empty bands."""
+        statistics = BandStatistics(reader.n_bands)
+        progress, canceled = progress_callbacks(feedback, 0, 40)
+        windows = reader.windows()
+        for done, window in enumerate(windows, start=1):
+            if canceled():
+                raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+            pixels, filled = reader.read_masked(window)
+            statistics.update(pixels[filled])
+            progress(done / len(windows))
+        return statistics.uninformative()
+
+    def _copy(self, reader, keep, wavelengths, fwhm, output, feedback):
+        """Second pass: copy the kept bands, window by window; cancelled runs leave no file."""
+        dtype = gdal_array.GDALTypeCodeToNumericTypeCode(reader.dataset.GetRasterBand(1).DataType)
+        dtype = dtype if dtype in (np.uint8, np.int16, np.uint16, np.float32) else np.float32
+        nodata = reader.nodata[keep[0]]
+        progress, canceled = progress_callbacks(feedback, 40, 100)
+        windows = reader.windows(keep.size)
+        with RasterWriter(output, reader.width, reader.height, keep.size, reader.geotransform,
+                          reader.projection, dtype=dtype, nodata=nodata,
+                          descriptions=[reader.descriptions[b] for b in keep],
+                          wavelengths_nm=None if wavelengths is None else wavelengths[keep],
+                          fwhm_nm=None if fwhm is None else fwhm[keep]) as writer:
+            for done, window in enumerate(windows, start=1):
+                if canceled():
+                    raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                pixels, _ = reader.read(window, keep)
+                writer.write(window, pixels)
+                progress(done / len(windows))
+
+
+def _band_ranges(indices):
+    """'1-3, 108' from 0-based indices, for the log."""
+    if len(indices) == 0:
+        return "none"
+    parts, start = [], indices[0]
+    for previous, current in zip(indices, list(indices[1:]) + [None]):
+        if current is None or current != previous + 1:
+            parts.append(str(start + 1) if start == previous else "{}-{}".format(start + 1, previous + 1))
+            start = current
+    return ", ".join(parts)

@@ -1,0 +1,88 @@
+"""Test set-up: the plugin importable as `pccee` whatever the checkout folder is called, its
+provider registered in pytest-qgis's offscreen QGIS, and tiny rasters written from arrays."""
+import os
+import sys
+import tempfile
+
+import numpy as np
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+DATA = os.path.join(SHARED, "data")
+
+# The install folder is `pccee`; a checkout may be called anything, so tests see it through a link.
+_PACKAGES = tempfile.mkdtemp(prefix="pccee-import-")
+os.symlink(ROOT, os.path.join(_PACKAGES, "pccee"))
+sys.path.insert(0, _PACKAGES)
+
+
+def data_path(*parts):
+    """A file from ../shared/data; the test is skipped when the shared data is not checked out."""
+    path = os.path.join(DATA, *parts)
+    if not os.path.exists(path):
+        pytest.skip("shared data not found: {}".format(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def pccee_provider(qgis_processing):
+    """The PCCEE provider registered in the test QGIS (what initProcessing does in qgis_process)."""
+    from qgis.core import QgsApplication
+    from pccee.algorithms.provider import PcceeProvider
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("pccee")
+    if provider is None:
+        provider = PcceeProvider()
+        registry.addProvider(provider)
+    return provider
+
+
+@pytest.fixture
+def run_alg(pccee_provider):
+    """processing.run with a fresh context and feedback; returns the results dict."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    def run(name, parameters, feedback=None):
+        context = QgsProcessingContext()
+        return processing.run(name, parameters, context=context, feedback=feedback or QgsProcessingFeedback())
+    return run
+
+
+def write_raster(path, cube, wavelengths_nm=None, nodata=None, epsg=32649, origin=(600000.0, 3070000.0),
+                 pixel=30.0, descriptions=None, block=None, dtype=None):
+    """Write (rows, cols, bands) `cube` as a GeoTIFF, plainly with GDAL (independent of the plugin)."""
+    from osgeo import gdal, gdal_array, osr
+    gdal.UseExceptions()
+    rows, cols, n_bands = cube.shape
+    dtype = np.dtype(dtype or cube.dtype)
+    options = ["INTERLEAVE=PIXEL"]
+    if block:
+        options += ["TILED=YES", "BLOCKXSIZE={}".format(block), "BLOCKYSIZE={}".format(block)]
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), cols, rows, n_bands, gdal_array.NumericTypeCodeToGDALTypeCode(dtype), options)
+    dataset.SetGeoTransform((origin[0], pixel, 0.0, origin[1], 0.0, -pixel))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    dataset.SetProjection(srs.ExportToWkt())
+    for index in range(n_bands):
+        band = dataset.GetRasterBand(index + 1)
+        band.WriteArray(cube[:, :, index].astype(dtype))
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+        if descriptions is not None:
+            band.SetDescription(descriptions[index])
+        if wavelengths_nm is not None:
+            band.SetMetadataItem("wavelength", str(wavelengths_nm[index]))
+            band.SetMetadataItem("wavelength_units", "nm")
+    dataset = None
+    return str(path)
+
+
+def read_raster(path):
+    """(rows, cols, bands) array of a raster, read plainly with GDAL."""
+    from osgeo import gdal
+    dataset = gdal.Open(str(path))
+    return np.moveaxis(dataset.ReadAsArray().reshape(dataset.RasterCount, dataset.RasterYSize,
+                                                     dataset.RasterXSize), 0, -1)

@@ -1,0 +1,130 @@
+"""Block-wise GDAL reading and writing: exact copies, metadata kept, memory flat, atomic output."""
+import os
+import tracemalloc
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from conftest import read_raster, write_raster
+from pccee.algorithms.io.raster_reader import RasterError, RasterReader, aligned_windows
+from pccee.algorithms.io.raster_writer import RasterWriter
+
+
+def copy_raster(source, target, tile, max_values):
+    with RasterReader(source) as reader:
+        found = reader.wavelengths()
+        with RasterWriter(target, reader.width, reader.height, reader.n_bands, reader.geotransform,
+                          reader.projection, dtype=np.float32, nodata=reader.nodata[0],
+                          descriptions=reader.descriptions, wavelengths_nm=found.nm, tile=tile) as writer:
+            for window, pixels, _ in reader.blocks(max_values=max_values, tile=tile):
+                writer.write(window, pixels)
+
+
+@pytest.mark.parametrize("block", [None, 32])
+def test_copy_is_exact_with_metadata(tmp_path, block):
+    rng = np.random.default_rng(0)
+    cube = rng.random((150, 130, 6)).astype(np.float32)
+    cube[5, 7, :] = -9999.0
+    wavelengths = [450.0, 550.0, 650.0, 850.0, 1650.0, 2200.0]
+    names = ["b{} ({} nm)".format(i + 1, w) for i, w in enumerate(wavelengths)]
+    source = write_raster(tmp_path / "in.tif", cube, wavelengths, nodata=-9999.0, descriptions=names, block=block)
+    target = tmp_path / "out.tif"
+    # Small windows: the raster is several windows wide and tall.
+    copy_raster(source, target, tile=32, max_values=6 * 32 * 64)
+    assert np.array_equal(read_raster(target), cube)
+    original, copy = gdal.Open(source), gdal.Open(str(target))
+    assert copy.GetGeoTransform() == original.GetGeoTransform()
+    assert copy.GetSpatialRef().IsSame(original.GetSpatialRef())
+    with RasterReader(target) as reader:
+        assert reader.descriptions == names
+        assert reader.nodata == [-9999.0] * 6
+        assert reader.wavelengths().nm.tolist() == wavelengths
+        assert reader.block_size == (32, 32)
+    assert not [f for f in os.listdir(tmp_path) if "partial" in f]
+
+
+def test_windows_tile_the_raster_once_and_align_to_blocks():
+    windows = aligned_windows(1000, 700, 256, 256, 3 * 256 * 256)
+    covered = np.zeros((700, 1000), dtype=int)
+    for w in windows:
+        covered[w.yoff:w.yoff + w.ysize, w.xoff:w.xoff + w.xsize] += 1
+        assert w.xoff % 256 == 0 and w.yoff % 256 == 0
+    assert (covered == 1).all()
+
+
+def test_valid_mask_flags_nodata_nan_and_zero_pixels(tmp_path):
+    cube = np.ones((4, 5, 3), dtype=np.float32)
+    cube[0, 0, 1] = -1.0
+    cube[1, 1, 2] = np.nan
+    cube[2, 2, :] = 0.0
+    cube[3, 3, 0] = 0.0  # one zero band is a value, not a fill
+    with RasterReader(write_raster(tmp_path / "m.tif", cube, nodata=-1.0)) as reader:
+        (_, pixels, valid), = list(reader.blocks())
+    expected = np.ones((4, 5), dtype=bool)
+    expected[0, 0] = expected[1, 1] = expected[2, 2] = False
+    assert valid.reshape(4, 5).tolist() == expected.tolist()
+    assert pixels.shape == (20, 3)
+
+
+def peak_while_streaming(path):
+    with RasterReader(path) as reader:
+        tracemalloc.start()
+        total = 0.0
+        for _, pixels, valid in reader.blocks(max_values=8 * 64 * 64, tile=64):
+            total += float(pixels[valid].sum())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+def test_peak_memory_does_not_grow_with_the_scene(tmp_path):
+    rng = np.random.default_rng(2)
+    small = write_raster(tmp_path / "small.tif", rng.random((256, 256, 8), dtype=np.float32), block=64)
+    large = write_raster(tmp_path / "large.tif", rng.random((1024, 1024, 8), dtype=np.float32), block=64)
+    small_peak, large_peak = peak_while_streaming(small), peak_while_streaming(large)
+    whole_scene = 1024 * 1024 * 8 * 4
+    assert large_peak < 1.25 * small_peak + 64 * 1024
+    assert large_peak < whole_scene / 20
+
+
+def test_failed_write_leaves_no_file_and_keeps_the_old_output(tmp_path):
+    target = tmp_path / "out.tif"
+    target.write_bytes(b"previous result")
+    with pytest.raises(ZeroDivisionError):
+        with RasterWriter(target, 10, 10, 1) as writer:
+            writer.write(aligned_windows(10, 10, 10, 10, 100)[0], np.zeros((100, 1)))
+            1 / 0
+    assert target.read_bytes() == b"previous result"
+    assert os.listdir(tmp_path) == ["out.tif"]
+
+
+def test_unreadable_and_unwritable_paths(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("not a raster")
+    with pytest.raises(RasterError, match="not a raster GDAL can read"):
+        RasterReader(text)
+    with pytest.raises(RasterError, match="does not exist"):
+        RasterWriter(tmp_path / "missing" / "out.tif", 5, 5, 1)
+
+
+def test_wavelengths_from_envi_header_and_descriptions(tmp_path):
+    cube = np.arange(2 * 3 * 4, dtype=np.float32).reshape(2, 3, 4) + 1
+    path = tmp_path / "cube.img"
+    dataset = gdal.GetDriverByName("ENVI").Create(str(path), 3, 2, 4, gdal.GDT_Float32)
+    for index in range(4):
+        dataset.GetRasterBand(index + 1).WriteArray(cube[:, :, index])
+    dataset = None
+    header = path.with_suffix(".hdr")
+    header.write_text(header.read_text() + "wavelength units = Micrometers\n"
+                      "wavelength = {0.45, 0.55,\n 0.65, 0.85}\nfwhm = {0.01, 0.01, 0.01, 0.02}\n")
+    with RasterReader(path) as reader:
+        found = reader.wavelengths()
+        assert found.nm == pytest.approx([450.0, 550.0, 650.0, 850.0])
+        assert found.fwhm == pytest.approx([10.0, 10.0, 10.0, 20.0])
+    described = write_raster(tmp_path / "d.tif", cube, descriptions=["Band 1 (0.45 um)", "550 nm", "650nm", "0.85"])
+    with RasterReader(described) as reader:
+        assert reader.wavelengths().nm == pytest.approx([450.0, 550.0, 650.0, 850.0])
+    bare = write_raster(tmp_path / "bare.tif", cube)
+    with RasterReader(bare) as reader:
+        assert reader.wavelengths() is None
