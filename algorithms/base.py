@@ -16,7 +16,9 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
     WAVELENGTHS = "WAVELENGTHS"
 
     def tr(self, text):
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate in the subclass's context, falling back to this class's for shared messages."""
+        translated = QCoreApplication.translate(type(self).__name__, text)
+        return translated if translated != text else QCoreApplication.translate("PcceeAlgorithm", text)
 
     def createInstance(self):
         return type(self)()

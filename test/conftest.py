@@ -25,17 +25,27 @@ def data_path(*parts):
     return path
 
 
-@pytest.fixture(scope="session")
-def pccee_provider(qgis_processing):
-    """The PCCEE provider registered in the test QGIS (what initProcessing does in qgis_process)."""
+_KEEP_ALIVE = []
+
+
+def register_provider(provider=None):
+    """Add a PCCEE provider to the registry, keeping the Python object alive as a plugin does
+    (the registry deletes providers it removes, and Python must not collect one it still holds)."""
     from qgis.core import QgsApplication
     from pccee.algorithms.provider import PcceeProvider
-    registry = QgsApplication.processingRegistry()
-    provider = registry.providerById("pccee")
-    if provider is None:
-        provider = PcceeProvider()
-        registry.addProvider(provider)
+    provider = provider or PcceeProvider()
+    _KEEP_ALIVE.append(provider)
+    assert QgsApplication.processingRegistry().addProvider(provider)
     return provider
+
+
+@pytest.fixture(scope="session")
+def pccee_provider(qgis_processing):
+    """The PCCEE provider id, registered in the test QGIS (what initProcessing does in qgis_process)."""
+    from qgis.core import QgsApplication
+    if QgsApplication.processingRegistry().providerById("pccee") is None:
+        register_provider()
+    return "pccee"
 
 
 @pytest.fixture

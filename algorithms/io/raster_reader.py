@@ -102,9 +102,11 @@ class RasterReader:
     def projection(self):
         return self.dataset.GetProjection()
 
-    def windows(self, n_bands=None, max_values=BLOCK_VALUES, tile=TILE):
-        """Processing windows holding at most about max_values values of n_bands bands each."""
+    def windows(self, n_bands=None, max_values=None, tile=TILE):
+        """Processing windows holding at most about max_values (default BLOCK_VALUES) values of
+        n_bands bands each, but never less than one aligned tile."""
         n_bands = n_bands or self.n_bands
+        max_values = max_values or BLOCK_VALUES
         step_x = _alignment(self.block_size[0], tile, self.width)
         step_y = _alignment(self.block_size[1], tile, self.height)
         if self.block_size[0] >= self.width:
@@ -145,7 +147,7 @@ class RasterReader:
                 mask[:, column] = pixels[:, column] == np.float32(nodata)
         return mask
 
-    def blocks(self, bands=None, max_values=BLOCK_VALUES, tile=TILE):
+    def blocks(self, bands=None, max_values=None, tile=TILE):
         """Yield (window, pixels, valid) over the whole raster, one aligned window at a time."""
         n_selected = self.n_bands if bands is None else len(bands)
         for window in self.windows(n_selected, max_values, tile):

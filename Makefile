@@ -1,0 +1,47 @@
+# PCCEE for QGIS. `make test` sets up what is missing (Debian packages, a test venv) and runs the suite.
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PLUGIN_FILES := metadata.txt __init__.py plugin.py LICENSE README.md algorithms resources i18n
+QGIS_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+export QT_QPA_PLATFORM := offscreen
+
+TRANSLATIONS := $(wildcard i18n/*.ts)
+QM_FILES := $(TRANSLATIONS:.ts=.qm)
+
+.PHONY: setup test package deploy translations clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: test/requirements.txt scripts/install_system_packages.sh
+	scripts/install_system_packages.sh
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install -q -r test/requirements.txt
+	touch $@
+
+test: setup $(QM_FILES)
+	$(VENV)/bin/python -m pytest
+
+i18n/%.qm: i18n/%.ts
+	lrelease -silent $< -qm $@
+
+# After changing user-visible strings: refresh the .ts sources, then translate them (Qt Linguist).
+translations:
+	pylupdate5 -noobsolete algorithms/*.py plugin.py $(patsubst %,-ts %,$(TRANSLATIONS))
+
+package: $(QM_FILES)
+	rm -rf build/pccee && mkdir -p build/pccee dist
+	cp -r $(PLUGIN_FILES) build/pccee/
+	find build/pccee -name __pycache__ -prune -exec rm -rf {} +
+	rm -f build/pccee/i18n/*.ts
+	rm -f dist/pccee-$(VERSION).zip
+	cd build && $(SYSTEM_PYTHON) -m zipfile -c ../dist/pccee-$(VERSION).zip pccee
+	@echo "Built dist/pccee-$(VERSION).zip (Plugins > Manage and Install Plugins > Install from ZIP)"
+
+deploy:
+	mkdir -p $(QGIS_PLUGINS)
+	ln -sfn $(CURDIR) $(QGIS_PLUGINS)/pccee
+	@echo "Linked into $(QGIS_PLUGINS)/pccee; enable 'PCCEE heavy-metal mapping' in the Plugin Manager."
+
+clean:
+	rm -rf build dist .pytest_cache

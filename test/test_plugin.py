@@ -1,0 +1,64 @@
+"""The plugin's lifecycle in QGIS (initGui / unload) and models registered from resources/models."""
+import numpy as np
+import pytest
+from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm,
+                       QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
+                       QgsProcessingModelOutput, QgsProcessingModelParameter, QgsProcessingParameterFile,
+                       QgsVectorLayer)
+
+from conftest import register_provider
+from pccee.algorithms.provider import PcceeProvider
+
+
+@pytest.fixture
+def registry_without_pccee(pccee_provider):
+    """The registry with the session's provider taken out for the test and put back after it."""
+    registry = QgsApplication.processingRegistry()
+    registry.removeProvider(registry.providerById("pccee"))
+    yield registry
+    if registry.providerById("pccee") is not None:
+        registry.removeProvider(registry.providerById("pccee"))
+    register_provider()
+
+
+def test_plugin_registers_and_removes_its_provider(registry_without_pccee):
+    import pccee
+    plugin = pccee.classFactory(None)
+    plugin.initGui()
+    provider = registry_without_pccee.providerById("pccee")
+    assert provider is not None and not provider.icon().isNull()
+    assert registry_without_pccee.algorithmById("pccee:importspectrallibrary") is not None
+    plugin.unload()
+    assert registry_without_pccee.providerById("pccee") is None
+
+
+def write_import_model(path):
+    """A one-step model (import a library), saved as the Graphical Modeler does."""
+    model = QgsProcessingModelAlgorithm("importmodel", "Tests", "tests")
+    model.addModelParameter(QgsProcessingParameterFile("library", "Library"), QgsProcessingModelParameter("library"))
+    child = QgsProcessingModelChildAlgorithm("pccee:importspectrallibrary")
+    child.setChildId("import")
+    child.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("library")])
+    output = QgsProcessingModelOutput("layer", "Imported")
+    output.setChildId("import")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"layer": output})
+    model.addChildAlgorithm(child)
+    assert model.toFile(str(path))
+
+
+def test_models_in_the_models_folder_become_provider_algorithms(registry_without_pccee, tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    write_import_model(models / "import.model3")
+    register_provider(PcceeProvider(models_dir=str(models)))
+    model = registry_without_pccee.algorithmById("pccee:importmodel")
+    assert model is not None
+    library = tmp_path / "lib.csv"
+    library.write_text("name,class,450,550,650\nsoil,soil,0.1,0.2,0.3\nleaf,vegetation,0.05,0.1,0.4\n")
+    import processing
+    result = processing.run("pccee:importmodel", {"library": str(library), "import:layer": str(tmp_path / "o.gpkg")},
+                            context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    layer = QgsVectorLayer(result["import:layer"], "out", "ogr")
+    assert layer.featureCount() == 2
+    assert [f["class"] for f in layer.getFeatures()] == ["soil", "vegetation"]

@@ -1,0 +1,61 @@
+"""The plugin as a user runs it in batch scripts: enabled in a clean profile, run by qgis_process."""
+import json
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, read_raster, write_raster
+
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+
+
+@pytest.fixture(scope="module")
+def qgis_process(tmp_path_factory):
+    """Run qgis_process in a fresh profile where only the pccee plugin was enabled."""
+    if QGIS_PROCESS is None:
+        pytest.fail("qgis_process is not installed: run `make test`, which installs QGIS.")
+    profile = tmp_path_factory.mktemp("profile")
+    plugins = profile / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    os.symlink(ROOT, plugins / "pccee")
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen")
+    env.pop("QGIS_OPTS", None)  # Debian's wrapper option that 3.22 rejects
+
+    def run(*arguments):
+        return subprocess.run([QGIS_PROCESS, *arguments], env=env, capture_output=True, text=True, timeout=300)
+
+    enabled = run("plugins", "enable", "pccee")
+    assert enabled.returncode == 0, enabled.stderr
+    return run
+
+
+def test_list_shows_the_provider_and_its_algorithms(qgis_process):
+    listing = qgis_process("list")
+    assert listing.returncode == 0, listing.stderr
+    assert "PCCEE heavy-metal mapping" in listing.stdout
+    for algorithm in ("pccee:importspectrallibrary", "pccee:removebadbands"):
+        assert algorithm in listing.stdout
+
+
+def test_run_with_json_output(qgis_process, tmp_path):
+    cube = np.random.default_rng(5).random((40, 30, 5)).astype(np.float32)
+    source = write_raster(tmp_path / "cube.tif", cube, [500.0, 900.0, 1400.0, 1600.0, 2200.0])
+    output = tmp_path / "clean.tif"
+    result = qgis_process("--json", "run", "pccee:removebadbands", "--",
+                          "INPUT={}".format(source), "BAD_BANDS=1", "OUTPUT={}".format(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    reply = json.loads(result.stdout)
+    assert reply["results"]["OUTPUT"] == str(output)
+    assert np.array_equal(read_raster(output), cube[:, :, [1, 3, 4]])
+
+
+def test_bad_input_fails_with_the_parameter_named(qgis_process, tmp_path):
+    source = write_raster(tmp_path / "bare.tif", np.ones((5, 5, 3), dtype=np.float32))
+    result = qgis_process("run", "pccee:removebadbands", "--", "INPUT={}".format(source),
+                          "OUTPUT={}".format(tmp_path / "o.tif"))
+    assert result.returncode != 0
+    assert "(WAVELENGTHS)" in result.stdout + result.stderr
+    assert not (tmp_path / "o.tif").exists()
