@@ -97,11 +97,12 @@ class RemoveBadBands(PcceeAlgorithm):
                           reader.projection, dtype=dtype, nodata=nodata,
                           descriptions=[reader.descriptions[b] for b in keep],
                           wavelengths_nm=None if wavelengths is None else wavelengths[keep],
-                          fwhm_nm=None if fwhm is None else fwhm[keep]) as writer:
+                          fwhm_nm=None if fwhm is None else fwhm[keep],
+                          scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
             for done, window in enumerate(windows, start=1):
                 if canceled():
                     raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
-                pixels, _ = reader.read(window, keep)
+                pixels, _ = reader.read(window, keep, scaled=False)
                 writer.write(window, pixels)
                 progress(done / len(windows))
 

@@ -128,3 +128,19 @@ def test_wavelengths_from_envi_header_and_descriptions(tmp_path):
     bare = write_raster(tmp_path / "bare.tif", cube)
     with RasterReader(bare) as reader:
         assert reader.wavelengths() is None
+
+
+def test_scale_and_offset_give_reflectance_and_raw_values_on_request(tmp_path):
+    from osgeo import gdal
+    raw = np.array([[[1234, 5000], [0, 0]]], dtype=np.int16)  # one row, two pixels, two bands
+    path = write_raster(tmp_path / "int16.tif", raw, nodata=-32768)
+    dataset = gdal.Open(path, gdal.GA_Update)
+    for index in (1, 2):
+        dataset.GetRasterBand(index).SetScale(1e-4)
+        dataset.GetRasterBand(index).SetOffset(0.01)
+    dataset = None
+    with RasterReader(path) as reader:
+        window = reader.windows()[0]
+        pixels, valid = reader.read(window)
+        assert pixels[0] == pytest.approx([0.1334, 0.51]) and valid.tolist() == [True, False]
+        assert reader.read(window, scaled=False)[0][0].tolist() == [1234.0, 5000.0]

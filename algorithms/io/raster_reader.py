@@ -84,6 +84,8 @@ class RasterReader:
         self.nodata = [band.GetNoDataValue() for band in bands]
         self.descriptions = [band.GetDescription() for band in bands]
         self.block_size = tuple(bands[0].GetBlockSize())
+        self.scales = np.array([band.GetScale() or 1.0 for band in bands])
+        self.offsets = np.array([band.GetOffset() or 0.0 for band in bands])
 
     def __enter__(self):
         return self
@@ -114,30 +116,44 @@ class RasterReader:
         return aligned_windows(self.width, self.height, step_x, step_y,
                                max(1, max_values // max(1, n_bands)))
 
-    def read(self, window, bands=None):
+    def read(self, window, bands=None, scaled=True):
         """Pixels of a window as (n_pixels, n_selected) float32 and a valid-pixel mask.
 
         A pixel is invalid where any selected band is nodata, NaN or infinite, or where all
         selected bands are zero (the fill value of most L2 products). bands: 0-based indices.
+        scaled: apply the bands' GDAL scale and offset (int16 x 10000 products become reflectance).
         """
-        bands = np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
+        bands = self._bands(bands)
+        pixels = self._read_raw(window, bands)
+        nodata = self._nodata_mask(pixels, bands)
+        valid = np.isfinite(pixels).all(axis=1) & ~nodata.any(axis=1) & (pixels != 0).any(axis=1)
+        return (self._scale(pixels, bands) if scaled else pixels), valid
+
+    def read_masked(self, window, bands=None):
+        """Scaled pixels of a window with nodata set to NaN, and the mask of pixels that are not
+        entirely fill (all NaN/nodata or all zero): for per-band statistics, where one bad band
+        must not hide the other bands' values."""
+        bands = self._bands(bands)
+        pixels = self._read_raw(window, bands)
+        fill = self._nodata_mask(pixels, bands) | ~np.isfinite(pixels)
+        filled = ~fill.all(axis=1) & (np.where(fill, 0, pixels) != 0).any(axis=1)
+        pixels = self._scale(pixels, bands)
+        pixels[fill] = np.nan
+        return pixels, filled
+
+    def _bands(self, bands):
+        return np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
+
+    def _read_raw(self, window, bands):
         cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
                                         band_list=[int(b) + 1 for b in bands])
         cube = np.asarray(cube, dtype=np.float32).reshape(len(bands), window.n_pixels)
-        pixels = np.ascontiguousarray(cube.T)
-        nodata = self._nodata_mask(pixels, bands)
-        valid = np.isfinite(pixels).all(axis=1) & ~nodata.any(axis=1) & (pixels != 0).any(axis=1)
-        return pixels, valid
+        return np.ascontiguousarray(cube.T)
 
-    def read_masked(self, window, bands=None):
-        """Pixels of a window with nodata values set to NaN, and the mask of pixels that are not
-        entirely fill (all NaN/nodata or all zero): for per-band statistics, where one bad band
-        must not hide the other bands' values."""
-        bands = np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
-        pixels, _ = self.read(window, bands)
-        pixels[self._nodata_mask(pixels, bands)] = np.nan
-        finite = np.isfinite(pixels)
-        return pixels, finite.any(axis=1) & (np.where(finite, pixels, 0) != 0).any(axis=1)
+    def _scale(self, pixels, bands):
+        if np.all(self.scales[bands] == 1.0) and np.all(self.offsets[bands] == 0.0):
+            return pixels
+        return pixels * self.scales[bands].astype(np.float32) + self.offsets[bands].astype(np.float32)
 
     def _nodata_mask(self, pixels, bands):
         mask = np.zeros(pixels.shape, dtype=bool)

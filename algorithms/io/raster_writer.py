@@ -37,12 +37,13 @@ class RasterWriter:
     Parameters: path; width, height, n_bands; geotransform and projection (WKT) of the input;
     dtype (NumPy); nodata; descriptions (one per band: endmember or metal names); wavelengths_nm
     and fwhm_nm written as band metadata when the output is a spectral cube; metadata, a dict of
-    dataset-level items (e.g. units, the algorithm that made it).
+    dataset-level items (e.g. units, the algorithm that made it); scales and offsets, per band, for
+    integer-coded reflectance (value = stored x scale + offset).
     """
 
     def __init__(self, path, width, height, n_bands, geotransform=None, projection="",
                  dtype=np.float32, nodata=None, descriptions=None, wavelengths_nm=None,
-                 fwhm_nm=None, metadata=None, tile=TILE):
+                 fwhm_nm=None, metadata=None, scales=None, offsets=None, tile=TILE):
         self.path = os.path.abspath(str(path))
         check_writable(self.path)
         folder, name = os.path.split(self.path)
@@ -66,10 +67,15 @@ class RasterWriter:
         if metadata:
             self.dataset.SetMetadata({str(k): str(v) for k, v in metadata.items()})
         for index in range(int(n_bands)):
-            self._describe_band(index, nodata, descriptions, wavelengths_nm, fwhm_nm)
+            band = self.dataset.GetRasterBand(index + 1)
+            if scales is not None:
+                band.SetScale(float(scales[index]))
+            if offsets is not None:
+                band.SetOffset(float(offsets[index]))
+            self._describe_band(band, index, nodata, descriptions, wavelengths_nm, fwhm_nm)
 
-    def _describe_band(self, index, nodata, descriptions, wavelengths_nm, fwhm_nm):
-        band = self.dataset.GetRasterBand(index + 1)
+    @staticmethod
+    def _describe_band(band, index, nodata, descriptions, wavelengths_nm, fwhm_nm):
         if nodata is not None:
             band.SetNoDataValue(float(nodata))
         if descriptions is not None:
