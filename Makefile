@@ -9,7 +9,10 @@ export QT_QPA_PLATFORM := offscreen
 TRANSLATIONS := $(wildcard i18n/*.ts)
 QM_FILES := $(TRANSLATIONS:.ts=.qm)
 
-.PHONY: setup test package deploy translations clean
+.PHONY: demo setup test package deploy translations clean
+
+demo: $(QM_FILES)
+	scripts/demo.sh
 
 setup: $(VENV)/.installed
 

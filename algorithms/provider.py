@@ -6,11 +6,12 @@ from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingP
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .create_sample_scene import CreateSampleScene
 from .import_spectral_library import ImportSpectralLibrary
+from .paths import RESOURCES
 from .remove_bad_bands import RemoveBadBands
 
-RESOURCES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources")
-ALGORITHMS = (ImportSpectralLibrary, RemoveBadBands)
+ALGORITHMS = (CreateSampleScene, ImportSpectralLibrary, RemoveBadBands)
 
 
 class PcceeProvider(QgsProcessingProvider):

@@ -32,7 +32,8 @@ def test_drops_listed_water_vapour_and_constant_bands(run_alg, tmp_path, cube):
     with RasterReader(output) as reader:
         assert reader.wavelengths().nm.tolist() == [WAVELENGTHS[i] for i in kept]
         assert reader.nodata == [-1.0] * 4
-    assert gdal.Open(output).GetRasterBand(1).DataType == gdal.GDT_Int16
+    dataset = gdal.Open(output)
+    assert dataset.GetRasterBand(1).DataType == gdal.GDT_Int16
     assert gdal.Open(output).GetGeoTransform() == gdal.Open(source).GetGeoTransform()
 
 

@@ -36,7 +36,7 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
     listing = qgis_process("list")
     assert listing.returncode == 0, listing.stderr
     assert "PCCEE heavy-metal mapping" in listing.stdout
-    for algorithm in ("pccee:importspectrallibrary", "pccee:removebadbands"):
+    for algorithm in ("pccee:createsamplescene", "pccee:importspectrallibrary", "pccee:removebadbands"):
         assert algorithm in listing.stdout
 
 
@@ -59,3 +59,17 @@ def test_bad_input_fails_with_the_parameter_named(qgis_process, tmp_path):
     assert result.returncode != 0
     assert "(WAVELENGTHS)" in result.stdout + result.stderr
     assert not (tmp_path / "o.tif").exists()
+
+
+def test_sample_scene_then_bad_bands_as_in_the_demo(qgis_process, tmp_path):
+    outputs = {name: str(tmp_path / file) for name, file in (
+        ("OUTPUT", "scene.tif"), ("OUTPUT_ABUNDANCES", "truth.tif"), ("OUTPUT_CONCENTRATIONS", "metals.tif"),
+        ("OUTPUT_SAMPLES", "samples.gpkg"))}
+    created = qgis_process("--json", "run", "pccee:createsamplescene", "--", "SIZE=64", "SEED=3",
+                           *["{}={}".format(k, v) for k, v in outputs.items()])
+    assert created.returncode == 0, created.stdout + created.stderr
+    assert json.loads(created.stdout)["results"]["OUTPUT_SAMPLES"] == outputs["OUTPUT_SAMPLES"]
+    cleaned = qgis_process("--json", "run", "pccee:removebadbands", "--", "INPUT=" + outputs["OUTPUT"],
+                           "OUTPUT={}".format(tmp_path / "clean.tif"))
+    assert cleaned.returncode == 0, cleaned.stdout + cleaned.stderr
+    assert read_raster(tmp_path / "clean.tif").shape == (64, 64, 301)  # 29 water-vapour bands dropped

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make demo`: set up what is missing, create the simulated scene and run the PCCEE chain on it
+# through qgis_process, as a batch user would. Outputs go to $DEMO_OUTPUT (default: demo_output/).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mkdir -p "${DEMO_OUTPUT:-$root/demo_output}" && cd "${DEMO_OUTPUT:-$root/demo_output}" && pwd)
+"$root/scripts/install_system_packages.sh"
+
+# A profile of its own with the plugin enabled, so the user's QGIS settings are left alone.
+plugins="$out/.qgis-profile/profiles/default/python/plugins"
+mkdir -p "$plugins"
+ln -sfn "$root" "$plugins/pccee"
+export QGIS_CUSTOM_CONFIG_PATH="$out/.qgis-profile" QT_QPA_PLATFORM=offscreen
+unset QGIS_OPTS  # Debian's qgis_process wrapper option that QGIS 3.22 rejects
+run() { echo "+ qgis_process run $*"; qgis_process.bin run "$@" 2>&1 | grep -v -e '^QStandardPaths' -e DeprecationWarning; }
+qgis_process.bin plugins enable pccee > /dev/null 2>&1
+
+run pccee:createsamplescene -- SIZE=300 SEED=2024 \
+  OUTPUT="$out/scene.tif" OUTPUT_ABUNDANCES="$out/truth_abundances.tif" \
+  OUTPUT_CONCENTRATIONS="$out/truth_concentrations.tif" OUTPUT_SAMPLES="$out/samples.gpkg"
+run pccee:removebadbands -- INPUT="$out/scene.tif" DROP_WATER_VAPOUR=true DROP_CONSTANT=true \
+  OUTPUT="$out/scene_clean.tif"
+
+/usr/bin/python3 - "$plugins" "$out" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from pccee.algorithms.core.scene_simulation import MATERIALS
+from pccee.algorithms.io.quicklook import fractions_png, true_colour_png
+out = sys.argv[2]
+true_colour_png(out + "/scene.tif", out + "/scene_truecolour.png", "Simulated GF-5 AHSI scene (true colour)")
+fractions_png(out + "/truth_abundances.tif", out + "/truth_abundances.png", "Simulated truth: abundances", MATERIALS)
+PY
+echo "Demo outputs in $out"
+ls -1 "$out"
