@@ -49,6 +49,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
             self.WAVELENGTHS, self.tr("Band wavelengths when the raster has none (nm or um list, or a "
                                       "text file holding it)"), optional=True)
         self.addParameter(parameter)
+        return parameter
 
     def band_wavelengths(self, reader, parameters, context, feedback, required=True):
         """Wavelengths of the raster's bands (nm) and FWHM (or None): the WAVELENGTHS parameter

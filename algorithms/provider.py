@@ -7,11 +7,14 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .create_sample_scene import CreateSampleScene
+from .extract_endmembers_ppi import ExtractEndmembersPpi
+from .extract_endmembers_vca import ExtractEndmembersVca
 from .import_spectral_library import ImportSpectralLibrary
 from .paths import RESOURCES
 from .remove_bad_bands import RemoveBadBands
 
-ALGORITHMS = (CreateSampleScene, ImportSpectralLibrary, RemoveBadBands)
+ALGORITHMS = (CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary,
+              RemoveBadBands)
 
 
 class PcceeProvider(QgsProcessingProvider):

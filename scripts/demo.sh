@@ -20,6 +20,10 @@ run pccee:createsamplescene -- SIZE=300 SEED=2024 \
   OUTPUT_CONCENTRATIONS="$out/truth_concentrations.tif" OUTPUT_SAMPLES="$out/samples.gpkg"
 run pccee:removebadbands -- INPUT="$out/scene.tif" DROP_WATER_VAPOUR=true DROP_CONSTANT=true \
   OUTPUT="$out/scene_clean.tif"
+run pccee:extractendmembersppi -- INPUT="$out/scene_clean.tif" SKEWERS=10000 ENDMEMBERS=10 SEED=0 \
+  OUTPUT="$out/endmembers_ppi.gpkg" OUTPUT_SCORES="$out/ppi_counts.tif"
+run pccee:extractendmembersvca -- INPUT="$out/scene_clean.tif" ENDMEMBERS=6 VARIANCE=0.95 SEED=0 \
+  OUTPUT="$out/endmembers_vca.gpkg"
 
 /usr/bin/python3 - "$plugins" "$out" <<'PY'
 import sys

@@ -96,3 +96,19 @@ def read_raster(path):
     dataset = gdal.Open(str(path))
     return np.moveaxis(dataset.ReadAsArray().reshape(dataset.RasterCount, dataset.RasterYSize,
                                                      dataset.RasterXSize), 0, -1)
+
+
+JASPER_MATERIALS = ("tree", "water", "soil", "road")
+
+
+def jasper_ridge(folder):
+    """Jasper Ridge (Zhu 2017) as a GeoTIFF with wavelengths: (path, ground-truth endmembers (4, 198),
+    abundances (100, 100, 4)); reflectance = DN / 10000. The .mat pixel order is column-major."""
+    from scipy.io import loadmat
+    mat = loadmat(data_path("scenes", "jasper_ridge", "jasper_ridge_gt.mat"))
+    wavelengths = np.loadtxt(data_path("scenes", "jasper_ridge", "jasper_ridge_wavelengths_nm.txt"))
+    cube = mat["Y"].T.reshape(100, 100, 198).transpose(1, 0, 2).astype(np.float32) / 10000.0
+    abundances = mat["A"].T.reshape(100, 100, 4).transpose(1, 0, 2)
+    path = write_raster(os.path.join(str(folder), "jasper_ridge.tif"), cube, wavelengths, epsg=32610,
+                        origin=(560000.0, 4140000.0), pixel=20.0)
+    return path, mat["GT"], abundances

@@ -36,7 +36,8 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
     listing = qgis_process("list")
     assert listing.returncode == 0, listing.stderr
     assert "PCCEE heavy-metal mapping" in listing.stdout
-    for algorithm in ("pccee:createsamplescene", "pccee:importspectrallibrary", "pccee:removebadbands"):
+    for algorithm in ("pccee:createsamplescene", "pccee:extractendmembersppi", "pccee:extractendmembersvca",
+                      "pccee:importspectrallibrary", "pccee:removebadbands"):
         assert algorithm in listing.stdout
 
 
@@ -73,3 +74,8 @@ def test_sample_scene_then_bad_bands_as_in_the_demo(qgis_process, tmp_path):
                            "OUTPUT={}".format(tmp_path / "clean.tif"))
     assert cleaned.returncode == 0, cleaned.stdout + cleaned.stderr
     assert read_raster(tmp_path / "clean.tif").shape == (64, 64, 301)  # 29 water-vapour bands dropped
+    ppi = qgis_process("--json", "run", "pccee:extractendmembersppi", "--", "INPUT={}".format(tmp_path / "clean.tif"),
+                       "SKEWERS=1000", "ENDMEMBERS=4", "DEVICE=1", "OUTPUT={}".format(tmp_path / "ppi.gpkg"),
+                       "OUTPUT_SCORES={}".format(tmp_path / "ppi.tif"))
+    assert ppi.returncode == 0, ppi.stdout + ppi.stderr
+    assert read_raster(tmp_path / "ppi.tif").sum() == 2000

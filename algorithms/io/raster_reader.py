@@ -170,6 +170,39 @@ class RasterReader:
             pixels, valid = self.read(window, bands)
             yield window, pixels, valid
 
+    def pixel_centres(self, indices):
+        """Map coordinates (x, y) of the centres of pixels given by global index (row * width + col)."""
+        rows, cols = np.divmod(np.asarray(indices, dtype=np.int64), self.width)
+        x0, dx, rx, y0, ry, dy = self.geotransform
+        x = x0 + (cols + 0.5) * dx + (rows + 0.5) * rx
+        y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
+        return x, y
+
+    def read_pixels(self, indices, bands=None):
+        """Scaled spectra (n, n_selected) of pixels given by global index, one small read each."""
+        bands = self._bands(bands)
+        spectra = np.empty((len(indices), len(bands)), dtype=np.float32)
+        for position, (row, col) in enumerate(zip(*np.divmod(np.asarray(indices, dtype=np.int64), self.width))):
+            spectra[position] = self.read(Window(int(col), int(row), 1, 1), bands)[0][0]
+        return spectra
+
+    def read_neighbourhoods(self, indices, radius=1, bands=None):
+        """Spectra of the (2 radius + 1)^2 - 1 neighbours of each pixel: (n, m, n_selected), NaN where a
+        neighbour is off the image or invalid."""
+        bands = self._bands(bands)
+        side = 2 * radius + 1
+        result = np.full((len(indices), side * side, len(bands)), np.nan, dtype=np.float32)
+        for position, (row, col) in enumerate(zip(*np.divmod(np.asarray(indices, dtype=np.int64), self.width))):
+            top, left = max(0, row - radius), max(0, col - radius)
+            bottom, right = min(self.height, row + radius + 1), min(self.width, col + radius + 1)
+            pixels, valid = self.read(Window(int(left), int(top), int(right - left), int(bottom - top)), bands)
+            pixels[~valid] = np.nan
+            local_rows, local_cols = np.mgrid[top:bottom, left:right]
+            slots = (local_rows - row + radius) * side + (local_cols - col + radius)
+            result[position, slots.ravel()] = pixels
+        centre = radius * side + radius
+        return np.delete(result, centre, axis=1)
+
     def wavelengths(self):
         """Band wavelengths in nm from the file's metadata, or None when it holds none.
 

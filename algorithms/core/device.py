@@ -1,0 +1,38 @@
+"""Choose the array module: CuPy on a GPU when asked for and present, NumPy otherwise.
+
+The GPU path is the same code as the CPU path: functions take `xp` and call xp.matmul, xp.argmax...
+"""
+import numpy as np
+
+
+class DeviceError(RuntimeError):
+    """A GPU was required but none can be used."""
+
+
+def _cupy():
+    """The CuPy module if it imports and sees a GPU, else None (and why)."""
+    try:
+        import cupy
+        if cupy.cuda.runtime.getDeviceCount() < 1:
+            return None, "CuPy sees no GPU"
+        return cupy, None
+    except Exception as error:  # ImportError, CUDA driver errors: any of them means no GPU here
+        return None, "CuPy is not usable ({})".format(error)
+
+
+def array_module(device="auto"):
+    """(xp, description) for device 'auto', 'cpu' or 'gpu'; 'gpu' without a usable GPU raises."""
+    if device == "cpu":
+        return np, "CPU (NumPy)"
+    cupy, reason = _cupy()
+    if cupy is not None:
+        return cupy, "GPU (CuPy, {})".format(cupy.cuda.runtime.getDeviceProperties(0)["name"].decode())
+    if device == "gpu":
+        raise DeviceError("No GPU can be used: {}. Install CuPy for your CUDA version "
+                          "(pip install cupy-cuda12x) or choose the CPU.".format(reason))
+    return np, "CPU (NumPy; {})".format(reason)
+
+
+def to_numpy(array):
+    """A NumPy array from a NumPy or CuPy array."""
+    return array.get() if hasattr(array, "get") else np.asarray(array)

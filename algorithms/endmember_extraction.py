@@ -1,0 +1,91 @@
+"""What PPI and VCA share: the scene streamed as valid pixels, principal axes, checks, and the output
+library of image endmembers (a point at each pixel centre, the spectrum from the original bands)."""
+import numpy as np
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+
+from .base import PcceeAlgorithm
+from .core.pca import StreamingPCA
+from .core.spectral_library import SpectralLibrary
+from .library_layer import write_library
+
+
+class EndmemberExtraction(PcceeAlgorithm):
+    """Base of the algorithms that pick endmember pixels from a scene; SOURCE names them."""
+
+    INPUT = "INPUT"
+    ENDMEMBERS = "ENDMEMBERS"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+    SOURCE = ""
+
+    def group(self):
+        return self.tr("Endmember extraction")
+
+    def groupId(self):
+        return "endmembers"
+
+    def add_input_parameters(self, default_count):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ENDMEMBERS, self.tr("Number of endmembers"), QgsProcessingParameterNumber.Integer,
+            default_count, minValue=1, maxValue=100))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0, minValue=0))
+
+    def add_output_parameters(self):
+        wavelengths = self.add_wavelength_parameter()
+        wavelengths.setFlags(wavelengths.flags() | wavelengths.FlagAdvanced)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("{} endmembers").format(self.SOURCE), QgsProcessing.TypeVectorPoint))
+
+    def open_scene(self, parameters, context):
+        """The input raster, refused when it cannot hold a spectrum."""
+        reader = self.open_raster(parameters, self.INPUT, context)
+        if reader.n_bands < 2:
+            raise self.fail(self.INPUT, self.tr("the raster has a single band; endmember extraction needs a "
+                                                "multi- or hyperspectral raster."))
+        return reader
+
+    def valid_blocks(self, reader, feedback, start, end, transform=None):
+        """Yield (global pixel indices, pixels) of the valid pixels, window by window, reporting
+        progress from start to end % and stopping with an error when the user cancels."""
+        windows = reader.windows()
+        for done, window in enumerate(windows, start=1):
+            if feedback.isCanceled():
+                raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+            pixels, valid = reader.read(window)
+            rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
+            indices = (rows + window.yoff) * reader.width + cols + window.xoff
+            pixels, indices = pixels[valid], indices[valid]
+            yield indices, (pixels if transform is None else transform(pixels))
+            feedback.setProgress(start + (end - start) * done / len(windows))
+
+    def scene_statistics(self, reader, feedback, start, end, minimum_pixels):
+        """One pass: the principal-component statistics of the valid pixels, with the checks that
+        there are valid pixels at all and enough of them for the endmembers asked for."""
+        pca = StreamingPCA(reader.n_bands)
+        for _, pixels in self.valid_blocks(reader, feedback, start, end):
+            pca.update(pixels)
+        if pca.count == 0:
+            raise self.fail(self.INPUT, self.tr(
+                "the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some "
+                "bands are empty, remove them first with 'Remove bad bands'."))
+        if pca.count < minimum_pixels:
+            raise self.fail(self.ENDMEMBERS, self.tr("{} endmembers were asked for but the raster has only {} "
+                                                     "valid pixels.").format(minimum_pixels, pca.count))
+        return pca
+
+    def write_endmembers(self, parameters, context, feedback, reader, indices, scores):
+        """The chosen pixels as a library layer: names '<SOURCE> 1'..., spectra from all bands."""
+        wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback, required=False)
+        rows, cols = np.divmod(np.asarray(indices, dtype=np.int64), reader.width)
+        x, y = reader.pixel_centres(indices)
+        library = SpectralLibrary(
+            reader.read_pixels(indices), wavelengths, names=["{} {}".format(self.SOURCE, i + 1) for i in range(len(indices))],
+            sources=[self.SOURCE] * len(indices), rows=rows, cols=cols, scores=scores, x=x, y=y)
+        crs = QgsCoordinateReferenceSystem.fromWkt(reader.projection)
+        for index in range(len(library)):
+            feedback.pushInfo(self.tr("{}: row {}, col {}, score {:g}").format(
+                library.names[index], library.rows[index], library.cols[index], library.scores[index]))
+        return write_library(self, parameters, context, self.OUTPUT, library, crs)

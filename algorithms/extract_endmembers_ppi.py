@@ -1,0 +1,146 @@
+"""Pixel Purity Index endmember candidates, with the PCCEE spatial filter, on CPU or GPU."""
+import numpy as np
+from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination)
+
+from .core.candidates import neighbour_support, select_apart
+from .core.device import DeviceError, array_module
+from .core.ppi import PpiAccumulator, isotropic_skewers
+from .endmember_extraction import EndmemberExtraction
+from .io.raster_writer import RasterWriter
+
+DEVICES = ("auto", "cpu", "gpu")
+#: Candidates examined per endmember asked for, in decreasing PPI count.
+CANDIDATES_PER_ENDMEMBER = 50
+#: Neighbours (of 8) that must resemble a candidate for it to be a material, not an outlier.
+MIN_SUPPORT = 2
+#: Kept endmembers are at least this many pixels apart.
+MIN_DISTANCE = 3.0
+
+
+class ExtractEndmembersPpi(EndmemberExtraction):
+    SKEWERS = "SKEWERS"
+    REDUCE = "REDUCE"
+    SPATIAL_FILTER = "SPATIAL_FILTER"
+    SUPPORT_ANGLE = "SUPPORT_ANGLE"
+    SEPARATION_ANGLE = "SEPARATION_ANGLE"
+    DEVICE = "DEVICE"
+    OUTPUT_SCORES = "OUTPUT_SCORES"
+    SOURCE = "PPI"
+
+    def name(self):
+        return "extractendmembersppi"
+
+    def displayName(self):
+        return self.tr("Extract endmembers (PPI)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Pixel Purity Index: projects every pixel on SKEWERS random directions (isotropic unit vectors) "
+            "and counts how often each pixel is the extreme; the purest pixels are counted most. Runs on the "
+            "GPU with CuPy when one is present (DEVICE), otherwise on the CPU, block by block.\n\n"
+            "Spatial filter (PCCEE): a candidate must have at least 2 of its 8 neighbours within the support "
+            "angle (isolated hot or saturated pixels are dropped), and kept endmembers must differ by the "
+            "separation angle and lie 3 pixels apart, so ten endmembers are not ten pixels of one field.\n"
+            "Reduce: 0 projects the full spectra, as the paper does; N > 0 projects on the first N principal "
+            "components first (much faster on large scenes, and less noise).\n"
+            "Outputs: the endmember library (score = PPI count, spectra from the original bands) and a "
+            "raster of PPI counts. Remove bad bands first: noisy water-vapour bands add noise to the counts.\n\n"
+            "Reference: Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of "
+            "AVIRIS data, JPL Publication 95-1.")
+
+    def initAlgorithm(self, config=None):
+        self.add_input_parameters(10)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SKEWERS, self.tr("Number of skewers (random projections)"), QgsProcessingParameterNumber.Integer,
+            10000, minValue=10, maxValue=10000000))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.REDUCE, self.tr("Principal components to project first (0 = full spectra)"),
+            QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=1000))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SPATIAL_FILTER, self.tr("Spatial filter: drop isolated outliers, keep endmembers apart"), True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.DEVICE, self.tr("Device"), options=[self.tr("Auto (GPU if available)"), self.tr("CPU"),
+                                                     self.tr("GPU (CuPy)")], defaultValue=0))
+        for name, label, default in ((self.SUPPORT_ANGLE, self.tr("Support angle for neighbours (degrees)"), 5.0),
+                                     (self.SEPARATION_ANGLE, self.tr("Separation angle between endmembers (degrees)"),
+                                      3.0)):
+            parameter = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double, default,
+                                                     minValue=0.0, maxValue=90.0)
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            self.addParameter(parameter)
+        self.add_output_parameters()
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_SCORES, self.tr("PPI counts")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_scene(parameters, context)
+        count = self.parameterAsInt(parameters, self.ENDMEMBERS, context)
+        n_skewers = self.parameterAsInt(parameters, self.SKEWERS, context)
+        reduce = self.parameterAsInt(parameters, self.REDUCE, context)
+        if reduce > reader.n_bands:
+            raise self.fail(self.REDUCE, self.tr("{} components asked for but the raster has {} bands.").format(
+                reduce, reader.n_bands))
+        scores_path = self.output_raster_path(parameters, self.OUTPUT_SCORES, context)
+        try:
+            xp, device = array_module(DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)])
+        except DeviceError as error:
+            raise self.fail(self.DEVICE, str(error))
+        feedback.pushInfo(self.tr("PPI with {} skewers on {}.").format(n_skewers, device))
+
+        statistics = self.scene_statistics(reader, feedback, 0, 20, count)
+        transform, dims = None, reader.n_bands
+        if reduce:
+            axes, fraction = statistics.components(n_components=reduce)
+            mean = statistics.mean
+            transform, dims = (lambda pixels: (pixels - mean) @ axes), reduce
+            feedback.pushInfo(self.tr("Projected on {} principal components ({:.2%} of the variance).").format(
+                reduce, fraction.sum()))
+        rng = np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context))
+        accumulator = PpiAccumulator(isotropic_skewers(dims, n_skewers, rng), xp)
+        for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, transform):
+            accumulator.update(indices, pixels)
+        indices, counts = accumulator.counts()
+        chosen = self._choose(reader, parameters, context, feedback, indices, counts, count, statistics)
+        self._write_scores(reader, scores_path, indices, counts, feedback)
+        output = self.write_endmembers(parameters, context, feedback, reader, indices[chosen], counts[chosen])
+        return {self.OUTPUT: output, self.OUTPUT_SCORES: scores_path}
+
+    def _choose(self, reader, parameters, context, feedback, indices, counts, count, statistics):
+        """Positions (into indices) of the endmembers: by count, filtered and kept apart if asked.
+
+        Candidates are compared on spectra denoised by the leading principal components (99.9 % of the
+        variance): noise alone puts dark pixels of one material several degrees apart."""
+        order = np.lexsort((indices, -counts))[:CANDIDATES_PER_ENDMEMBER * count]
+        if not self.parameterAsBoolean(parameters, self.SPATIAL_FILTER, context):
+            return order[:count]
+        spectra = reader.read_pixels(indices[order])
+        support = neighbour_support(spectra, reader.read_neighbourhoods(indices[order]),
+                                    self.parameterAsDouble(parameters, self.SUPPORT_ANGLE, context))
+        isolated = support < MIN_SUPPORT
+        for position in np.flatnonzero(isolated)[:20]:
+            row, col = divmod(int(indices[order[position]]), reader.width)
+            feedback.pushInfo(self.tr("Spatial filter: dropped isolated pixel at row {}, col {} (PPI count {})."
+                                      ).format(row, col, counts[order[position]]))
+        order, spectra = order[~isolated], spectra[~isolated]
+        rows, cols = np.divmod(indices[order], reader.width)
+        axes, _ = statistics.components(variance=0.999)
+        denoised = statistics.mean + ((spectra - statistics.mean) @ axes) @ axes.T
+        kept = select_apart(denoised, rows, cols, count,
+                            self.parameterAsDouble(parameters, self.SEPARATION_ANGLE, context), MIN_DISTANCE)
+        if len(kept) < count:
+            feedback.pushWarning(self.tr("Only {} distinct endmembers among the PPI candidates (asked for {}); "
+                                         "lower the separation angle or add skewers.").format(len(kept), count))
+        return order[kept]
+
+    def _write_scores(self, reader, path, indices, counts, feedback):
+        """The PPI count of every pixel, as an int32 raster written window by window."""
+        with RasterWriter(path, reader.width, reader.height, 1, reader.geotransform, reader.projection,
+                          dtype=np.int32, descriptions=["PPI count"]) as writer:
+            for window in reader.windows(1):
+                if feedback.isCanceled():
+                    raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
+                global_index = (rows + window.yoff) * reader.width + cols + window.xoff
+                position = np.clip(np.searchsorted(indices, global_index), 0, max(len(indices) - 1, 0))
+                hit = indices[position] == global_index if len(indices) else np.zeros(window.n_pixels, bool)
+                writer.write(window, np.where(hit, counts[position] if len(indices) else 0, 0)[:, None])

@@ -1,0 +1,70 @@
+"""Vertex Component Analysis endmembers, streamed over the scene."""
+import numpy as np
+from qgis.core import QgsProcessingParameterNumber
+
+from .core.vca import vca
+from .endmember_extraction import EndmemberExtraction
+
+#: Reduced pixels are kept in memory below this size (bytes); larger scenes are re-read each pass.
+CACHE_BYTES = 512 * 1024 * 1024
+
+
+class ExtractEndmembersVca(EndmemberExtraction):
+    VARIANCE = "VARIANCE"
+    SOURCE = "VCA"
+
+    def name(self):
+        return "extractendmembersvca"
+
+    def displayName(self):
+        return self.tr("Extract endmembers (VCA)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Vertex Component Analysis: removes the mean, projects the pixels on the principal components "
+            "that hold VARIANCE of the variance (at least ENDMEMBERS - 1 of them), and finds the vertices of "
+            "the data simplex one by one, each the pixel with the largest projection on a random direction "
+            "orthogonal to the vertices found before. Good at medium-purity endmembers (vegetated soils), "
+            "complementing PPI. The scene is streamed block by block.\n\n"
+            "Output: the endmember library (spectra from the original bands, score = order found).\n\n"
+            "Reference: Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast algorithm to "
+            "unmix hyperspectral data, IEEE TGRS 43(4), 898-910.")
+
+    def initAlgorithm(self, config=None):
+        self.add_input_parameters(6)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.VARIANCE, self.tr("Variance kept by PCA (fraction)"), QgsProcessingParameterNumber.Double,
+            0.95, minValue=0.5, maxValue=1.0))
+        self.add_output_parameters()
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_scene(parameters, context)
+        count = self.parameterAsInt(parameters, self.ENDMEMBERS, context)
+        if count > reader.n_bands + 1:
+            raise self.fail(self.ENDMEMBERS, self.tr("VCA finds at most bands + 1 = {} endmembers.").format(
+                reader.n_bands + 1))
+        statistics = self.scene_statistics(reader, feedback, 0, 20, count)
+        axes, fraction = statistics.components(variance=self.parameterAsDouble(parameters, self.VARIANCE, context))
+        if axes.shape[1] < count - 1:
+            axes, fraction = statistics.components(n_components=count - 1)
+        mean = statistics.mean
+        feedback.pushInfo(self.tr("PCA: {} components hold {:.2%} of the variance.").format(
+            axes.shape[1], fraction.sum()))
+
+        def project(pixels):
+            return (pixels - mean) @ axes
+
+        if statistics.count * axes.shape[1] * 8 <= CACHE_BYTES:
+            cached = list(self.valid_blocks(reader, feedback, 20, 60, project))
+
+            def blocks():
+                return cached
+        else:
+            feedback.pushInfo(self.tr("Large scene: the reduced pixels are re-read for each vertex."))
+
+            def blocks():
+                return self.valid_blocks(reader, feedback, 20, 90, project)
+        found = vca(blocks, count, np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context)))
+        output = self.write_endmembers(parameters, context, feedback, reader, found,
+                                       np.arange(1, count + 1, dtype=float))
+        return {self.OUTPUT: output}
