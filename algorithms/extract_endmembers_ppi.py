@@ -5,6 +5,7 @@ from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum
 
 from .core.candidates import neighbour_support, select_apart
 from .core.device import DeviceError, array_module
+from .core.linalg import matmul
 from .core.ppi import PpiAccumulator, isotropic_skewers
 from .endmember_extraction import EndmemberExtraction
 from .io.raster_writer import RasterWriter
@@ -92,7 +93,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         if reduce:
             axes, fraction = statistics.components(n_components=reduce)
             mean = statistics.mean
-            transform, dims = (lambda pixels: (pixels - mean) @ axes), reduce
+            transform, dims = (lambda pixels: matmul(pixels - mean, axes)), reduce
             feedback.pushInfo(self.tr("Projected on {} principal components ({:.2%} of the variance).").format(
                 reduce, fraction.sum()))
         rng = np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context))
@@ -124,7 +125,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         order, spectra = order[~isolated], spectra[~isolated]
         rows, cols = np.divmod(indices[order], reader.width)
         axes, _ = statistics.components(variance=0.999)
-        denoised = statistics.mean + ((spectra - statistics.mean) @ axes) @ axes.T
+        denoised = statistics.mean + matmul(matmul(spectra - statistics.mean, axes), axes.T)
         kept = select_apart(denoised, rows, cols, count,
                             self.parameterAsDouble(parameters, self.SEPARATION_ANGLE, context), MIN_DISTANCE)
         if len(kept) < count:

@@ -2,6 +2,7 @@
 import numpy as np
 from qgis.core import QgsProcessingParameterNumber
 
+from .core.linalg import matmul
 from .core.vca import vca
 from .endmember_extraction import EndmemberExtraction
 
@@ -52,7 +53,7 @@ class ExtractEndmembersVca(EndmemberExtraction):
             axes.shape[1], fraction.sum()))
 
         def project(pixels):
-            return (pixels - mean) @ axes
+            return matmul(pixels - mean, axes)
 
         if statistics.count * axes.shape[1] * 8 <= CACHE_BYTES:
             cached = list(self.valid_blocks(reader, feedback, 20, 60, project))

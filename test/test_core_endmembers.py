@@ -84,3 +84,17 @@ def test_isolated_pixel_has_no_support_and_duplicates_are_skipped():
     spectra = np.array([[1.0, 0.0], [1.0, 0.01], [0.0, 1.0], [1.0, 1.0]])
     kept = select_apart(spectra, np.array([0, 50, 100, 0]), np.array([0, 0, 0, 1]), 3, 2.0, 3.0)
     assert kept.tolist() == [0, 2]  # 1 is a spectral duplicate of 0, 3 is next to 0 on the ground
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_matmul_through_fortran_blas_equals_numpy(dtype):
+    from pccee.algorithms.core.linalg import matmul
+    rng = np.random.default_rng(6)
+    a, b = rng.random((50, 7)).astype(dtype), rng.random((7, 9)).astype(dtype)
+    tolerance = 1e-5 if dtype == np.float32 else 1e-12
+    for left in (a, np.asfortranarray(a), a[::2]):
+        for right in (b, np.asfortranarray(b), b[:, ::2]):
+            result = matmul(left, right)
+            assert result.dtype == dtype and np.allclose(result, left @ right, rtol=tolerance)
+    assert np.allclose(matmul(a, b[:, 0]), a @ b[:, 0])
+    assert matmul(a[:0], b).shape == (0, 9)

@@ -1,6 +1,8 @@
 """Principal components from a stream of pixel blocks (one pass, memory independent of the scene)."""
 import numpy as np
 
+from .linalg import matmul
+
 
 class StreamingPCA:
     """Accumulates the mean and covariance of pixels block by block; then the principal axes.
@@ -25,7 +27,7 @@ class StreamingPCA:
         centred = pixels - self.shift
         self.count += pixels.shape[0]
         self.sum += centred.sum(axis=0)
-        self.cross += centred.T @ centred
+        self.cross += matmul(centred.T, centred)
         return self
 
     @property

@@ -8,6 +8,7 @@ constant memory, on NumPy or on CuPy (`xp`).
 import numpy as np
 
 from .device import to_numpy
+from .linalg import matmul
 
 #: Largest projection block (pixels x skewers values) held at once: 32 Mi float32 = 128 MiB.
 MAX_PRODUCT = 1 << 25
@@ -38,7 +39,7 @@ class PpiAccumulator:
         for start in range(0, len(indices), rows):
             chunk = xp.asarray(pixels[start:start + rows], dtype=xp.float32)
             ids = xp.asarray(indices[start:start + rows], dtype=xp.int64)
-            projection = chunk @ self.skewers
+            projection = matmul(chunk, self.skewers)
             columns = xp.arange(projection.shape[1])
             arg_high, arg_low = projection.argmax(axis=0), projection.argmin(axis=0)
             high, low = projection[arg_high, columns], projection[arg_low, columns]

@@ -6,6 +6,7 @@ integrates the lab spectrum over its width instead of sampling it at one point.
 """
 import numpy as np
 
+from .linalg import matmul
 from .wavelengths import WavelengthError
 
 _FWHM_TO_SIGMA = 1.0 / (2.0 * np.sqrt(2.0 * np.log(2.0)))
@@ -45,7 +46,7 @@ def resample_linear(spectra, source_nm, target_nm):
     # One interpolation matrix for all complete spectra: an (n_source, n_target) product.
     if (~gappy).any():
         weights = _linear_weights(source_nm, target_nm[inside])
-        result[np.ix_(~gappy, inside)] = spectra[~gappy] @ weights
+        result[np.ix_(~gappy, inside)] = matmul(spectra[~gappy], weights)
     for row in np.flatnonzero(gappy):
         good = ~np.isnan(spectra[row])
         if good.sum() >= 2:
@@ -87,8 +88,8 @@ def resample_gaussian(spectra, source_nm, target_nm, fwhm_nm):
     weights = response * _sample_widths(source_nm)[:, None]
     coverage = weights.sum(axis=0) / (sigma * np.sqrt(2.0 * np.pi))
     valid = ~np.isnan(spectra)
-    numerator = np.where(valid, spectra, 0.0) @ weights
-    denominator = valid.astype(float) @ weights
+    numerator = matmul(np.where(valid, spectra, 0.0), weights)
+    denominator = matmul(valid.astype(float), weights)
     with np.errstate(invalid="ignore", divide="ignore"):
         result = numerator / denominator
     covered = (denominator / np.maximum(weights.sum(axis=0), 1e-300)) * coverage[None, :]

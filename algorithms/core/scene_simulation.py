@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import ndimage
 
+from .linalg import matmul
 from .resample import resample_gaussian
 
 MATERIALS = ("vegetation", "urban", "soil", "tailings", "water")
@@ -181,7 +182,7 @@ def render_window(abundances, endmembers, sigma, seed, yoff, xoff, outliers=None
     coordinates, replacing the mixture there (sensor artefacts for PPI's spatial filter).
     """
     rows, cols = abundances.shape[:2]
-    clean = (abundances.reshape(-1, abundances.shape[-1]) @ endmembers).reshape(rows, cols, -1)
+    clean = matmul(abundances.reshape(-1, abundances.shape[-1]), endmembers).reshape(rows, cols, -1)
     cube = clean.astype(np.float32)
     for ty in range(yoff // NOISE_TILE, (yoff + rows - 1) // NOISE_TILE + 1):
         for tx in range(xoff // NOISE_TILE, (xoff + cols - 1) // NOISE_TILE + 1):
@@ -234,11 +235,12 @@ def simulate_concentrations(landscape, rng):
                         _standardise(np.log(abundances[..., URBAN] + 0.02)),
                         _standardise(abundances[..., VEGETATION])], axis=-1)
     residual = np.stack([_smooth_field((size, size), max(1.0, size / 30.0), rng) for _ in METALS], axis=-1)
-    residual = residual @ np.linalg.cholesky(_residual_correlation()).T
+    residual = matmul(residual.reshape(-1, len(METALS)), np.linalg.cholesky(_residual_correlation()).T
+                      ).reshape(residual.shape)
     concentrations = np.empty(abundances.shape[:2] + (len(METALS),))
     for index, metal in enumerate(METALS):
         sigma, top, weights, rho = METAL_MODEL[metal]
-        driver = _standardise(drivers @ np.asarray(weights))
+        driver = _standardise(matmul(drivers.reshape(-1, 4), np.asarray(weights)).reshape(drivers.shape[:2]))
         z = rho * driver + np.sqrt(1.0 - rho ** 2) * _standardise(residual[..., index])
         mu = np.log(top) - sigma * np.quantile(z, 0.999)
         concentrations[..., index] = np.exp(mu + sigma * z)

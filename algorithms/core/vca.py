@@ -8,6 +8,8 @@ streams; `blocks` is a callable that returns a fresh iterable of (pixel indices,
 """
 import numpy as np
 
+from .linalg import matmul
+
 
 def vca(blocks, n_endmembers, rng):
     """Indices of n_endmembers vertex pixels.
@@ -32,7 +34,7 @@ def vca(blocks, n_endmembers, rng):
             if direction is None:
                 dims = lifted.shape[1]
                 direction = _orthogonal_direction(vertices, dims, rng)
-            values = np.abs(lifted @ direction)
+            values = np.abs(matmul(lifted, direction))
             position = int(values.argmax())
             if values[position] > best_value:
                 best_value, best_index, best_point = values[position], int(indices[position]), lifted[position]
