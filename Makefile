@@ -9,10 +9,13 @@ export QT_QPA_PLATFORM := offscreen
 TRANSLATIONS := $(wildcard i18n/*.ts)
 QM_FILES := $(TRANSLATIONS:.ts=.qm)
 
-.PHONY: demo setup test package deploy translations clean
+.PHONY: bench demo setup test package deploy translations clean
 
 demo: $(QM_FILES)
 	scripts/demo.sh
+
+bench: setup
+	bench/run.sh
 
 setup: $(VENV)/.installed
 

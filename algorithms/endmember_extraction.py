@@ -67,14 +67,18 @@ class EndmemberExtraction(PcceeAlgorithm):
         pca = StreamingPCA(reader.n_bands)
         for _, pixels in self.valid_blocks(reader, feedback, start, end):
             pca.update(pixels)
-        if pca.count == 0:
+        self.check_pixel_count(pca.count, minimum_pixels)
+        return pca
+
+    def check_pixel_count(self, count, minimum_pixels):
+        """Refuse a scene with no valid pixel, or fewer than the endmembers asked for."""
+        if count == 0:
             raise self.fail(self.INPUT, self.tr(
                 "the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some "
                 "bands are empty, remove them first with 'Remove bad bands'."))
-        if pca.count < minimum_pixels:
+        if count < minimum_pixels:
             raise self.fail(self.ENDMEMBERS, self.tr("{} endmembers were asked for but the raster has only {} "
-                                                     "valid pixels.").format(minimum_pixels, pca.count))
-        return pca
+                                                     "valid pixels.").format(minimum_pixels, count))
 
     def write_endmembers(self, parameters, context, feedback, reader, indices, scores):
         """The chosen pixels as a library layer: names '<SOURCE> 1'..., spectra from all bands."""

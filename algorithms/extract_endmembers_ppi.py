@@ -6,6 +6,7 @@ from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum
 from .core.candidates import neighbour_support, select_apart
 from .core.device import DeviceError, array_module
 from .core.linalg import matmul
+from .core.pca import StreamingPCA
 from .core.ppi import PpiAccumulator, isotropic_skewers
 from .endmember_extraction import EndmemberExtraction
 from .io.raster_writer import RasterWriter
@@ -88,18 +89,24 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             raise self.fail(self.DEVICE, str(error))
         feedback.pushInfo(self.tr("PPI with {} skewers on {}.").format(n_skewers, device))
 
-        statistics = self.scene_statistics(reader, feedback, 0, 20, count)
-        transform, dims = None, reader.n_bands
+        rng = np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context))
         if reduce:
+            statistics = self.scene_statistics(reader, feedback, 0, 20, count)
             axes, fraction = statistics.components(n_components=reduce)
             mean = statistics.mean
-            transform, dims = (lambda pixels: matmul(pixels - mean, axes)), reduce
             feedback.pushInfo(self.tr("Projected on {} principal components ({:.2%} of the variance).").format(
                 reduce, fraction.sum()))
-        rng = np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context))
-        accumulator = PpiAccumulator(isotropic_skewers(dims, n_skewers, rng), xp)
-        for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, transform):
-            accumulator.update(indices, pixels)
+            accumulator = PpiAccumulator(isotropic_skewers(reduce, n_skewers, rng), xp)
+            for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, lambda p: matmul(p - mean, axes)):
+                accumulator.update(indices, pixels)
+        else:
+            # One pass: the counts, and the statistics that the candidates are denoised with.
+            statistics = StreamingPCA(reader.n_bands)
+            accumulator = PpiAccumulator(isotropic_skewers(reader.n_bands, n_skewers, rng), xp)
+            for indices, pixels in self.valid_blocks(reader, feedback, 0, 80):
+                statistics.update(pixels)
+                accumulator.update(indices, pixels)
+            self.check_pixel_count(statistics.count, count)
         indices, counts = accumulator.counts()
         chosen = self._choose(reader, parameters, context, feedback, indices, counts, count, statistics)
         self._write_scores(reader, scores_path, indices, counts, feedback)

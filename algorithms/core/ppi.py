@@ -25,7 +25,9 @@ class PpiAccumulator:
 
     def __init__(self, skewers, xp=np):
         self.xp = xp
-        self.skewers = xp.asarray(skewers, dtype=xp.float32)
+        # Skewers as rows: the product is (skewers x pixels), so each skewer's extremes are found
+        # along a contiguous row (a strided column reduction costs as much as the product itself).
+        self.skewers = xp.asarray(np.ascontiguousarray(skewers.T), dtype=xp.float32)
         n_skewers = skewers.shape[1]
         self.high = xp.full(n_skewers, -xp.inf, dtype=xp.float32)
         self.low = xp.full(n_skewers, xp.inf, dtype=xp.float32)
@@ -35,14 +37,14 @@ class PpiAccumulator:
     def update(self, indices, pixels):
         """Add pixels (n, n_dims) whose global indices (n,) identify them in the scene."""
         xp = self.xp
-        rows = max(1, MAX_PRODUCT // self.skewers.shape[1])
-        for start in range(0, len(indices), rows):
-            chunk = xp.asarray(pixels[start:start + rows], dtype=xp.float32)
-            ids = xp.asarray(indices[start:start + rows], dtype=xp.int64)
-            projection = matmul(chunk, self.skewers)
-            columns = xp.arange(projection.shape[1])
-            arg_high, arg_low = projection.argmax(axis=0), projection.argmin(axis=0)
-            high, low = projection[arg_high, columns], projection[arg_low, columns]
+        columns = max(1, MAX_PRODUCT // self.skewers.shape[0])
+        rows = xp.arange(self.skewers.shape[0])
+        for start in range(0, len(indices), columns):
+            chunk = xp.asarray(pixels[start:start + columns], dtype=xp.float32)
+            ids = xp.asarray(indices[start:start + columns], dtype=xp.int64)
+            projection = matmul(self.skewers, chunk.T)
+            arg_high, arg_low = projection.argmax(axis=1), projection.argmin(axis=1)
+            high, low = projection[rows, arg_high], projection[rows, arg_low]
             better_high, better_low = high > self.high, low < self.low
             self.high = xp.where(better_high, high, self.high)
             self.high_index = xp.where(better_high, ids[arg_high], self.high_index)

@@ -1,0 +1,52 @@
+"""Top-K optimisation of PCCEE: keep the candidates closest to the physical prior.
+
+Each candidate endmember is ranked by its smallest spectral angle to the prior library and labelled
+with the class of that nearest prior spectrum; the K best are kept, at most one per class unless
+allowed, so the library holds K distinct, physically interpretable materials.
+"""
+from typing import NamedTuple
+
+import numpy as np
+
+from .spectral_angle import spectral_angles
+
+
+class TopKError(ValueError):
+    """K cannot be met by the candidates or classes at hand."""
+
+
+class Ranking(NamedTuple):
+    """selected: positions of the kept candidates, best first; angle and nearest class per candidate."""
+    selected: np.ndarray
+    angle: np.ndarray
+    nearest_class: list
+
+
+def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True):
+    """Rank candidates (n, bands) by their smallest angle to prior (m, bands) and keep k of them."""
+    n_candidates = len(candidates)
+    if k > n_candidates:
+        raise TopKError("K = {} but there are only {} candidate endmembers.".format(k, n_candidates))
+    angles = spectral_angles(candidates, prior)
+    filled = np.where(np.isnan(angles), np.inf, angles)
+    nearest = filled.argmin(axis=1)
+    angle = filled[np.arange(n_candidates), nearest]
+    nearest_class = [prior_classes[i] for i in nearest]
+    order = np.lexsort((np.arange(n_candidates), angle))
+    if not one_per_class:
+        return Ranking(order[:k], angle, nearest_class)
+    classes = sorted(set(prior_classes))
+    if k > len(classes):
+        raise TopKError("K = {} but the prior library has only {} classes ({}); allow several endmembers "
+                        "per class or lower K.".format(k, len(classes), ", ".join(classes)))
+    kept, taken = [], set()
+    for position in order:
+        if nearest_class[position] not in taken and np.isfinite(angle[position]):
+            kept.append(position)
+            taken.add(nearest_class[position])
+        if len(kept) == k:
+            break
+    if len(kept) < k:
+        raise TopKError("The candidates match only {} of the {} prior classes ({}); add candidates or lower "
+                        "K.".format(len(taken), len(classes), ", ".join(sorted(taken))))
+    return Ranking(np.array(kept, dtype=np.int64), angle, nearest_class)
