@@ -29,6 +29,10 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         label = definition.description() if definition is not None else parameter
         return QgsProcessingException(self.tr("{} ({}): {}").format(label, parameter, message))
 
+    def cancelled(self):
+        """The exception that ends a cancelled run (raised between blocks; partial files are removed)."""
+        return QgsProcessingException(self.tr("Cancelled; no output was written."))
+
     def open_raster(self, parameters, name, context):
         """A RasterReader on the raster parameter `name`; only GDAL files can be streamed."""
         layer = self.parameterAsRasterLayer(parameters, name, context)

@@ -127,7 +127,7 @@ class CreateSampleScene(PcceeAlgorithm):
                           scales=np.full(centres.size, 1.0 / sim.REFLECTANCE_SCALE), **grid) as writer:
             for done, w in enumerate(windows, start=1):
                 if canceled():
-                    raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                    raise self.cancelled()
                 block = landscape.abundances[w.yoff:w.yoff + w.ysize, w.xoff:w.xoff + w.xsize]
                 cube = sim.render_window(block, endmembers, sigma, seed, w.yoff, w.xoff, outliers)
                 coded = np.clip(np.rint(cube * sim.REFLECTANCE_SCALE), -32767, 32767).astype(np.int16)

@@ -53,7 +53,7 @@ class EndmemberExtraction(PcceeAlgorithm):
         windows = reader.windows()
         for done, window in enumerate(windows, start=1):
             if feedback.isCanceled():
-                raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                raise self.cancelled()
             pixels, valid = reader.read(window)
             rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
             indices = (rows + window.yoff) * reader.width + cols + window.xoff

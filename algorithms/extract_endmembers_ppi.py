@@ -146,7 +146,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
                           dtype=np.int32, descriptions=["PPI count"]) as writer:
             for window in reader.windows(1):
                 if feedback.isCanceled():
-                    raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                    raise self.cancelled()
                 rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
                 global_index = (rows + window.yoff) * reader.width + cols + window.xoff
                 position = np.clip(np.searchsorted(indices, global_index), 0, max(len(indices) - 1, 0))

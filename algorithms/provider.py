@@ -10,11 +10,14 @@ from .create_sample_scene import CreateSampleScene
 from .extract_endmembers_ppi import ExtractEndmembersPpi
 from .extract_endmembers_vca import ExtractEndmembersVca
 from .import_spectral_library import ImportSpectralLibrary
+from .match_prior_library import MatchPriorLibrary
 from .paths import RESOURCES
 from .remove_bad_bands import RemoveBadBands
+from .select_top_k_endmembers import SelectTopKEndmembers
+from .spectral_angle_maps import SpectralAngleMaps
 
-ALGORITHMS = (CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary,
-              RemoveBadBands)
+ALGORITHMS = (CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary, MatchPriorLibrary,
+              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps)
 
 
 class PcceeProvider(QgsProcessingProvider):

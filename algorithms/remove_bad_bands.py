@@ -80,7 +80,7 @@ class RemoveBadBands(PcceeAlgorithm):
         windows = reader.windows()
         for done, window in enumerate(windows, start=1):
             if canceled():
-                raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                raise self.cancelled()
             pixels, filled = reader.read_masked(window)
             statistics.update(pixels[filled])
             progress(done / len(windows))
@@ -101,7 +101,7 @@ class RemoveBadBands(PcceeAlgorithm):
                           scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
             for done, window in enumerate(windows, start=1):
                 if canceled():
-                    raise self.fail(self.OUTPUT, self.tr("cancelled; no output was written."))
+                    raise self.cancelled()
                 pixels, _ = reader.read(window, keep, scaled=False)
                 writer.write(window, pixels)
                 progress(done / len(windows))

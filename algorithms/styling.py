@@ -1,7 +1,8 @@
 """Styles applied to output layers when QGIS loads them; results never depend on styling."""
 import numpy as np
-from qgis.core import (QgsContrastEnhancement, QgsMultiBandColorRenderer, QgsProcessingLayerPostProcessorInterface,
-                       QgsRasterLayer)
+from qgis.core import (QgsColorRampShader, QgsContrastEnhancement, QgsMultiBandColorRenderer,
+                       QgsProcessingLayerPostProcessorInterface, QgsRasterLayer, QgsRasterShader,
+                       QgsSingleBandPseudoColorRenderer, QgsStyle)
 
 # QGIS keeps only a C++ pointer to a post-processor: Python must hold it until the layer is loaded.
 _KEEP_ALIVE = []
@@ -28,6 +29,24 @@ class TrueColour(QgsProcessingLayerPostProcessorInterface):
             enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
             setter(enhancement)
         layer.setRenderer(renderer)
+        layer.triggerRepaint()
+
+
+class SmallAnglesStandOut(QgsProcessingLayerPostProcessorInterface):
+    """Pseudocolour on band 1 of an angle raster: bright for small angles (pure, similar pixels), dark
+    from the band's mean angle up."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
+        if not isinstance(layer, QgsRasterLayer):
+            return
+        statistics = layer.dataProvider().bandStatistics(1)
+        ramp = QgsStyle.defaultStyle().colorRamp("Magma")
+        ramp.invert()
+        shader_function = QgsColorRampShader(statistics.minimumValue, statistics.mean, ramp)
+        shader_function.classifyColorRamp(8)
+        shader = QgsRasterShader()
+        shader.setRasterShaderFunction(shader_function)
+        layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
         layer.triggerRepaint()
 
 

@@ -1,7 +1,9 @@
 """Build resources/prior_library/pccee_prior.csv: the default prior library of the paper's four classes.
 
 Run from the repository root with ../shared/data beside it:  python3 scripts/build_prior_library.py
-Only measured spectra, none of them one the simulated scene is made of (so matching it is a real test).
+Only measured spectra. One is also a material of the simulated scene: the Engelmann spruce needles, the
+only measured green canopy in the shared data, without which the default library could not recognise
+green vegetation; the scene's other four materials are not in it.
 Stored on a 5 nm grid, 350-2500 nm, NaN where a spectrum was not measured (earthlib's removed
 water-vapour bands; USGS NIC4 mineral spectra start at 1.3-1.4 um): matching uses each spectrum's overlap.
 """
@@ -17,6 +19,7 @@ GRID = np.arange(350.0, 2501.0, 5.0)
 def main():
     earth = ref.earthlib()
     picks = [
+        ("vegetation", "Engelmann spruce needles", ref.usgs(0, "Engelmann-Spruce_ES-Needls-1_ASDFRa_AREF", GRID, False)),
         ("vegetation", "rangeland grass and shrubs", ref.usgs(1, "Rangeland_C04-170_S30%_G24%_ASDFRa_AREF", GRID, False)),
         ("vegetation", "lodgepole pine needles", ref.usgs(9, "Lodgepole-Pine_LP-Needles-2_ASDFRa_AREF", GRID, False)),
         ("urban", "asphalt", ref.earthlib_pick(earth, "asphalt", GRID, False)),

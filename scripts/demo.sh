@@ -24,6 +24,12 @@ run pccee:extractendmembersppi -- INPUT="$out/scene_clean.tif" SKEWERS=10000 END
   OUTPUT="$out/endmembers_ppi.gpkg" OUTPUT_SCORES="$out/ppi_counts.tif"
 run pccee:extractendmembersvca -- INPUT="$out/scene_clean.tif" ENDMEMBERS=6 VARIANCE=0.95 SEED=0 \
   OUTPUT="$out/endmembers_vca.gpkg"
+run pccee:matchpriorlibrary -- INPUT="$out/scene_clean.tif" \
+  OUTPUT="$out/endmembers_prior.gpkg" OUTPUT_ANGLES="$out/prior_angles.tif"
+run pccee:selecttopkendmembers -- CANDIDATES="$out/endmembers_ppi.gpkg" CANDIDATES="$out/endmembers_vca.gpkg" \
+  CANDIDATES="$out/endmembers_prior.gpkg" K=4 OUTPUT="$out/endmembers_topk.gpkg"
+run pccee:spectralanglemaps -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
+  OUTPUT="$out/sam_maps.tif" OUTPUT_PLOT="$out/endmember_spectra.html"
 
 /usr/bin/python3 - "$plugins" "$out" <<'PY'
 import sys

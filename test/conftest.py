@@ -112,3 +112,23 @@ def jasper_ridge(folder):
     path = write_raster(os.path.join(str(folder), "jasper_ridge.tif"), cube, wavelengths, epsg=32610,
                         origin=(560000.0, 4140000.0), pixel=20.0)
     return path, mat["GT"], abundances
+
+
+def jasper_library_csv(folder):
+    """Jasper Ridge's image-derived library (lib1..lib4: tree, water, dirt, road; about 130 spectra each)
+    as a CSV spectral library with the scene's wavelengths; classes named as the ground truth's."""
+    from scipy.io import loadmat
+    from pccee.algorithms.core.spectral_library import SpectralLibrary
+    from pccee.algorithms.io.spectral_library_files import write_csv_library
+    mat = loadmat(data_path("scenes", "jasper_ridge", "jasper_ridge_library.mat"))
+    wavelengths = np.loadtxt(data_path("scenes", "jasper_ridge", "jasper_ridge_wavelengths_nm.txt"))
+    spectra, classes = [], []
+    for index, material in enumerate(("tree", "water", "soil", "road")):
+        block = mat["lib{}".format(index + 1)].T
+        spectra.append(block)
+        classes += [material] * len(block)
+    spectra = np.vstack(spectra)
+    names = ["{} {}".format(c, i + 1) for i, c in enumerate(classes)]
+    path = os.path.join(str(folder), "jasper_library.csv")
+    write_csv_library(SpectralLibrary(spectra, wavelengths, names, classes, ["Zhu 2017"] * len(names)), path)
+    return path

@@ -37,7 +37,8 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
     assert listing.returncode == 0, listing.stderr
     assert "PCCEE heavy-metal mapping" in listing.stdout
     for algorithm in ("pccee:createsamplescene", "pccee:extractendmembersppi", "pccee:extractendmembersvca",
-                      "pccee:importspectrallibrary", "pccee:removebadbands"):
+                      "pccee:importspectrallibrary", "pccee:matchpriorlibrary", "pccee:removebadbands",
+                      "pccee:selecttopkendmembers", "pccee:spectralanglemaps"):
         assert algorithm in listing.stdout
 
 
@@ -79,3 +80,10 @@ def test_sample_scene_then_bad_bands_as_in_the_demo(qgis_process, tmp_path):
                        "OUTPUT_SCORES={}".format(tmp_path / "ppi.tif"))
     assert ppi.returncode == 0, ppi.stdout + ppi.stderr
     assert read_raster(tmp_path / "ppi.tif").sum() == 2000
+    prior = qgis_process("run", "pccee:matchpriorlibrary", "--", "INPUT={}".format(tmp_path / "clean.tif"),
+                         "OUTPUT={}".format(tmp_path / "prior.gpkg"), "OUTPUT_ANGLES={}".format(tmp_path / "a.tif"))
+    assert prior.returncode == 0, prior.stdout + prior.stderr
+    top = qgis_process("--json", "run", "pccee:selecttopkendmembers", "--", "CANDIDATES={}".format(tmp_path / "ppi.gpkg"),
+                       "CANDIDATES={}".format(tmp_path / "prior.gpkg"), "K=3", "OUTPUT={}".format(tmp_path / "top.gpkg"))
+    assert top.returncode == 0, top.stdout + top.stderr  # a list parameter: the name repeated
+    assert json.loads(top.stdout)["results"]["OUTPUT"] == str(tmp_path / "top.gpkg")

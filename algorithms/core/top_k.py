@@ -4,6 +4,7 @@ Each candidate endmember is ranked by its smallest spectral angle to the prior l
 with the class of that nearest prior spectrum; the K best are kept, at most one per class unless
 allowed, so the library holds K distinct, physically interpretable materials.
 """
+import warnings
 from typing import NamedTuple
 
 import numpy as np
@@ -22,8 +23,20 @@ class Ranking(NamedTuple):
     nearest_class: list
 
 
+def _angle_to_class_mean(candidates, prior, prior_classes, nearest_class):
+    """Tie-break: the angle of each candidate to the mean spectrum of its nearest class. With an
+    image-derived prior many candidates sit at 0 degrees; the one nearest its class's mean is typical."""
+    classes = np.asarray(prior_classes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # bands no spectrum of a class covers stay NaN
+        means = {c: np.nanmean(prior[classes == c], axis=0) for c in set(prior_classes)}
+    return np.array([spectral_angles(candidates[i:i + 1], means[c][None, :])[0, 0]
+                     for i, c in enumerate(nearest_class)])
+
+
 def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True):
-    """Rank candidates (n, bands) by their smallest angle to prior (m, bands) and keep k of them."""
+    """Rank candidates (n, bands) by their smallest angle to prior (m, bands), to 0.01 degree, then by
+    their angle to the mean of that class, and keep k of them."""
     n_candidates = len(candidates)
     if k > n_candidates:
         raise TopKError("K = {} but there are only {} candidate endmembers.".format(k, n_candidates))
@@ -32,7 +45,8 @@ def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True):
     nearest = filled.argmin(axis=1)
     angle = filled[np.arange(n_candidates), nearest]
     nearest_class = [prior_classes[i] for i in nearest]
-    order = np.lexsort((np.arange(n_candidates), angle))
+    order = np.lexsort((np.arange(n_candidates), _angle_to_class_mean(candidates, prior, prior_classes, nearest_class),
+                        np.round(angle, 2)))
     if not one_per_class:
         return Ranking(order[:k], angle, nearest_class)
     classes = sorted(set(prior_classes))

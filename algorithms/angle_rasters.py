@@ -1,0 +1,33 @@
+"""Spectral-angle rasters: the angle of every pixel to each of a set of spectra, streamed, with the
+closest pixel to each spectrum found on the way (prior matching and SAM heat maps share this)."""
+import numpy as np
+
+from .core.spectral_angle import ClosestPixels, spectral_angles
+from .io.raster_writer import RasterWriter
+
+NODATA = -1.0
+
+
+def write_angle_raster(algorithm, reader, references, names, path, feedback, start=0.0, end=100.0):
+    """Write one float32 band of angles (degrees) per reference; invalid pixels get NODATA.
+
+    references: (n_refs, n_bands) on the image's bands, NaN where a reference has no value.
+    Returns ClosestPixels (angle and global index of the pixel closest to each reference).
+    """
+    closest = ClosestPixels(len(references))
+    windows = reader.windows()
+    with RasterWriter(path, reader.width, reader.height, len(references), reader.geotransform, reader.projection,
+                      nodata=NODATA, descriptions=["angle to {} (degrees)".format(n) for n in names],
+                      metadata={"PCCEE_UNITS": "degrees"}) as writer:
+        for done, window in enumerate(windows, start=1):
+            if feedback.isCanceled():
+                raise algorithm.cancelled()
+            pixels, valid = reader.read(window)
+            angles = np.full((window.n_pixels, len(references)), NODATA)
+            angles[valid] = np.nan_to_num(spectral_angles(pixels[valid], references), nan=NODATA)
+            rows, cols = np.divmod(np.flatnonzero(valid), window.xsize)
+            closest.update((rows + window.yoff) * reader.width + cols + window.xoff,
+                           np.where(angles[valid] == NODATA, np.nan, angles[valid]))
+            writer.write(window, angles)
+            feedback.setProgress(start + (end - start) * done / len(windows))
+    return closest

@@ -1,0 +1,58 @@
+"""The endmember spectra plot of PCCEE (section 2.3.4): every endmember on one set of axes, prior
+spectra dashed, with the vegetation red edge (700-750 nm) and the clay feature (2200 nm) marked."""
+import base64
+import html
+import io as bytes_io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def spectra_figure(endmembers, prior=None):
+    """A matplotlib figure of the libraries' spectra against wavelength (nm)."""
+    figure, axis = plt.subplots(figsize=(10, 5.5))
+    axis.axvspan(700, 750, color="#52b788", alpha=0.15, label="red edge 700-750 nm")
+    axis.axvline(2200, color="#b08968", linestyle=":", linewidth=1.5, label="clay Al-OH 2200 nm")
+    if prior is not None:
+        for index in range(len(prior)):
+            axis.plot(prior.wavelengths, prior.spectra[index], linestyle="--", linewidth=1.0, alpha=0.7,
+                      label="prior: {} ({})".format(prior.names[index], prior.classes[index]))
+    x = endmembers.wavelengths if endmembers.wavelengths is not None else np.arange(endmembers.spectra.shape[1])
+    for index in range(len(endmembers)):
+        label = endmembers.names[index]
+        if endmembers.classes[index]:
+            label += " ({})".format(endmembers.classes[index])
+        axis.plot(x, endmembers.spectra[index], linewidth=2.0, label=label)
+    axis.set_xlabel("wavelength (nm)" if endmembers.wavelengths is not None else "band")
+    axis.set_ylabel("reflectance")
+    axis.set_title("Endmember spectra")
+    axis.legend(fontsize=7, ncol=2, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    figure.tight_layout()
+    return figure
+
+
+def write_spectra_plot(path, endmembers, prior=None):
+    """PNG when path ends in .png, else an HTML page with the plot and the endmember table."""
+    figure = spectra_figure(endmembers, prior)
+    if str(path).lower().endswith(".png"):
+        figure.savefig(path, dpi=100, bbox_inches="tight")
+        plt.close(figure)
+        return
+    buffer = bytes_io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    plt.close(figure)
+    rows = "".join("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
+        html.escape(endmembers.names[i]), html.escape(endmembers.sources[i]), html.escape(endmembers.classes[i]),
+        endmembers.rows[i] if endmembers.rows[i] >= 0 else "", endmembers.cols[i] if endmembers.cols[i] >= 0 else "",
+        "" if not np.isfinite(endmembers.scores[i]) else "{:.2f}".format(endmembers.scores[i]))
+        for i in range(len(endmembers)))
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>PCCEE endmember spectra</title>
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}</style>
+</head><body><h1>Endmember spectra</h1><img alt="endmember spectra" src="data:image/png;base64,{}">
+<table><tr><th>name</th><th>source</th><th>class</th><th>row</th><th>col</th><th>score</th></tr>{}</table>
+</body></html>""".format(base64.b64encode(buffer.getvalue()).decode("ascii"), rows)
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(page)

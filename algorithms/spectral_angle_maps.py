@@ -1,0 +1,71 @@
+"""SAM heat maps and the endmember spectra plot (PCCEE section 2.3.4), to check endmembers by eye."""
+from qgis.core import (QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
+
+from .angle_rasters import write_angle_raster
+from .base import PcceeAlgorithm
+from .core.spectral_library import SpectralLibraryError
+from .io.spectra_plot import write_spectra_plot
+from .library_layer import read_library
+from .prior_library import add_prior_parameters, load_prior, resample_to
+from .styling import SmallAnglesStandOut, style_on_load
+
+
+class SpectralAngleMaps(PcceeAlgorithm):
+    INPUT = "INPUT"
+    ENDMEMBERS = "ENDMEMBERS"
+    PRIOR = "PRIOR"
+    PRIOR_FILE = "PRIOR_FILE"
+    CLASS_FIELD = "CLASS_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_PLOT = "OUTPUT_PLOT"
+
+    def name(self):
+        return "spectralanglemaps"
+
+    def displayName(self):
+        return self.tr("Spectral angle maps and spectra plot")
+
+    def group(self):
+        return self.tr("Endmember extraction")
+
+    def groupId(self):
+        return "endmembers"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Heat maps of the spectral angle between every pixel and each endmember of a library, one band "
+            "per endmember, styled so that small angles (where the endmember's material is pure) stand out: "
+            "endmembers that make sense gather on tailings, vegetation or water, not on scattered pixels.\n"
+            "Spectra plot: all endmembers on one set of axes, prior spectra dashed, with the 700-750 nm red "
+            "edge and the 2200 nm clay absorption marked (HTML with a table, or PNG if the name ends in .png)."
+            "\n\nReference: the PCCEE framework, section 2.3.4.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.ENDMEMBERS, self.tr("Endmember library")))
+        add_prior_parameters(self, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD,
+                             self.tr("Prior library to plot dashed (empty: built-in)"))
+        self.add_wavelength_parameter()
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Spectral angle maps")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PLOT, self.tr("Endmember spectra plot"), self.tr("HTML files (*.html);;PNG files (*.png)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_raster(parameters, self.INPUT, context)
+        wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback)
+        source = self.parameterAsSource(parameters, self.ENDMEMBERS, context)
+        try:
+            endmembers = read_library(source)
+        except SpectralLibraryError as error:
+            raise self.fail(self.ENDMEMBERS, str(error))
+        if endmembers.wavelengths is None:
+            raise self.fail(self.ENDMEMBERS, self.tr("the library has no wavelengths."))
+        on_image = resample_to(self, endmembers, wavelengths, self.ENDMEMBERS, feedback)
+        prior, _ = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD)
+        path = self.output_raster_path(parameters, self.OUTPUT, context)
+        plot = self.parameterAsFileOutput(parameters, self.OUTPUT_PLOT, context)
+        write_angle_raster(self, reader, on_image.spectra, endmembers.names, path, feedback)
+        write_spectra_plot(plot, on_image, prior)
+        style_on_load(context, path, SmallAnglesStandOut())
+        return {self.OUTPUT: path, self.OUTPUT_PLOT: plot}
