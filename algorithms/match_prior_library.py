@@ -8,7 +8,7 @@ from .base import PcceeAlgorithm
 from .core.spectral_library import SpectralLibrary
 from .library_layer import write_library
 from .prior_library import add_prior_parameters, load_prior, resample_to
-from .styling import SmallAnglesStandOut, style_on_load
+from .styling import small_angles_stand_out, style_on_load
 
 
 class MatchPriorLibrary(PcceeAlgorithm):
@@ -74,5 +74,5 @@ class MatchPriorLibrary(PcceeAlgorithm):
                 matched.names[index], matched.classes[index], rows[index], cols[index], closest.angle[index]))
         output = write_library(self, parameters, context, self.OUTPUT, matched,
                                QgsCoordinateReferenceSystem.fromWkt(reader.projection))
-        style_on_load(context, angles_path, SmallAnglesStandOut())
+        style_on_load(context, angles_path, small_angles_stand_out())
         return {self.OUTPUT: output, self.OUTPUT_ANGLES: angles_path}

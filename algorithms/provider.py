@@ -15,9 +15,10 @@ from .paths import RESOURCES
 from .remove_bad_bands import RemoveBadBands
 from .select_top_k_endmembers import SelectTopKEndmembers
 from .spectral_angle_maps import SpectralAngleMaps
+from .unmix_abundances import UnmixAbundances
 
 ALGORITHMS = (CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary, MatchPriorLibrary,
-              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps)
+              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, UnmixAbundances)
 
 
 class PcceeProvider(QgsProcessingProvider):

@@ -8,7 +8,7 @@ from .core.spectral_library import SpectralLibraryError
 from .io.spectra_plot import write_spectra_plot
 from .library_layer import read_library
 from .prior_library import add_prior_parameters, load_prior, resample_to
-from .styling import SmallAnglesStandOut, style_on_load
+from .styling import small_angles_stand_out, style_on_load
 
 
 class SpectralAngleMaps(PcceeAlgorithm):
@@ -67,5 +67,5 @@ class SpectralAngleMaps(PcceeAlgorithm):
         plot = self.parameterAsFileOutput(parameters, self.OUTPUT_PLOT, context)
         write_angle_raster(self, reader, on_image.spectra, endmembers.names, path, feedback)
         write_spectra_plot(plot, on_image, prior)
-        style_on_load(context, path, SmallAnglesStandOut())
+        style_on_load(context, path, small_angles_stand_out())
         return {self.OUTPUT: path, self.OUTPUT_PLOT: plot}

@@ -32,22 +32,38 @@ class TrueColour(QgsProcessingLayerPostProcessorInterface):
         layer.triggerRepaint()
 
 
-class SmallAnglesStandOut(QgsProcessingLayerPostProcessorInterface):
-    """Pseudocolour on band 1 of an angle raster: bright for small angles (pure, similar pixels), dark
-    from the band's mean angle up."""
+class PseudoColour(QgsProcessingLayerPostProcessorInterface):
+    """Pseudocolour on band 1 with a QGIS colour ramp; limits fixed, or the band's minimum and mean."""
+
+    def __init__(self, ramp="Viridis", invert=False, minimum=None, maximum=None):
+        super().__init__()
+        self.ramp, self.invert, self.minimum, self.maximum = ramp, invert, minimum, maximum
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
         if not isinstance(layer, QgsRasterLayer):
             return
         statistics = layer.dataProvider().bandStatistics(1)
-        ramp = QgsStyle.defaultStyle().colorRamp("Magma")
-        ramp.invert()
-        shader_function = QgsColorRampShader(statistics.minimumValue, statistics.mean, ramp)
+        ramp = QgsStyle.defaultStyle().colorRamp(self.ramp)
+        if self.invert:
+            ramp.invert()
+        low = statistics.minimumValue if self.minimum is None else self.minimum
+        high = statistics.mean if self.maximum is None else self.maximum
+        shader_function = QgsColorRampShader(low, high, ramp)
         shader_function.classifyColorRamp(8)
         shader = QgsRasterShader()
         shader.setRasterShaderFunction(shader_function)
         layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
         layer.triggerRepaint()
+
+
+def small_angles_stand_out():
+    """Angle rasters: bright for small angles (pure, similar pixels), dark from the mean angle up."""
+    return PseudoColour("Magma", invert=True)
+
+
+def fractions():
+    """Abundance rasters: 0 to 1 on Viridis."""
+    return PseudoColour("Viridis", minimum=0.0, maximum=1.0)
 
 
 def style_on_load(context, path, post_processor, name=None):

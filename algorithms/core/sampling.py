@@ -1,0 +1,22 @@
+"""A uniform random sample of pixels from a stream of blocks, in memory bounded by the sample size."""
+import numpy as np
+
+
+class PixelSample:
+    """Keeps the `size` pixels with the smallest random keys seen so far: a uniform sample without
+    replacement, whatever the number of blocks (reservoir sampling by random keys)."""
+
+    def __init__(self, size, rng):
+        self.size = size
+        self.rng = rng
+        self.keys = np.empty(0)
+        self.pixels = None
+
+    def update(self, pixels):
+        keys = np.concatenate([self.keys, self.rng.random(len(pixels))])
+        stacked = pixels if self.pixels is None else np.vstack([self.pixels, pixels])
+        if len(keys) > self.size:
+            keep = np.argpartition(keys, self.size - 1)[:self.size]
+            keys, stacked = keys[keep], stacked[keep]
+        self.keys, self.pixels = keys, stacked
+        return self

@@ -1,0 +1,184 @@
+"""Abundance estimation (PCCEE section 2.4): linear mixture by NNLS (default), FCLS, UCLS; NMF; SVR."""
+import numpy as np
+from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer)
+
+from .base import PcceeAlgorithm
+from .core.sampling import PixelSample
+from .core.spectral_angle import spectral_angles
+from .core.spectral_library import SpectralLibraryError
+from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
+from .core.unmixing_learned import NmfUnmixer, SvrUnmixer
+from .io.raster_writer import RasterWriter
+from .library_layer import read_library
+from .styling import fractions, style_on_load
+
+METHODS = ("nnls", "fcls", "ucls", "nmf", "svr")
+NODATA = -9999.0
+#: Endmember pairs closer than this (degrees) are reported as duplicates.
+DUPLICATE_ANGLE = 1.0
+#: Above this condition number of E E^T, abundances of similar endmembers are unstable.
+CONDITION_WARNING = 1.0e6
+
+
+class UnmixAbundances(PcceeAlgorithm):
+    INPUT = "INPUT"
+    ENDMEMBERS = "ENDMEMBERS"
+    METHOD = "METHOD"
+    FIX_ENDMEMBERS = "FIX_ENDMEMBERS"
+    SAMPLE_SIZE = "SAMPLE_SIZE"
+    MIXTURES = "MIXTURES"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+    OUTPUT_RESIDUAL = "OUTPUT_RESIDUAL"
+
+    def name(self):
+        return "unmixabundances"
+
+    def displayName(self):
+        return self.tr("Unmix abundances")
+
+    def group(self):
+        return self.tr("Unmixing")
+
+    def groupId(self):
+        return "unmixing"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Estimates the fraction of each endmember in every pixel. NNLS (default): linear mixture model with "
+            "non-negative abundances, solved exactly (Lawson-Hanson for all pixels of a block at once); FCLS: "
+            "non-negative and summing to one; UCLS: unconstrained least squares; NMF: non-negative matrix "
+            "factorisation started from the endmembers (refined on a random sample of pixels unless fixed); "
+            "SVR: one support vector regression per endmember trained on synthetic mixtures. Endmembers are "
+            "resampled to the image's wavelengths when their grids differ. Streamed block by block.\n\n"
+            "Outputs: one band per endmember (named after it, nodata where the input is invalid) and the "
+            "per-pixel RMSE of the reconstruction.\n\n"
+            "References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least "
+            "Squares Problems.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.ENDMEMBERS, self.tr("Endmember library")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, self.tr("Method"), options=[self.tr("NNLS: linear mixture, non-negative"),
+                                                     self.tr("FCLS: non-negative, sum to one"),
+                                                     self.tr("UCLS: unconstrained least squares"),
+                                                     self.tr("NMF: non-negative matrix factorisation"),
+                                                     self.tr("SVR: support vector regression")], defaultValue=0))
+        advanced = [
+            QgsProcessingParameterBoolean(self.FIX_ENDMEMBERS, self.tr("NMF: keep the endmembers fixed"), False),
+            QgsProcessingParameterNumber(self.SAMPLE_SIZE, self.tr("NMF: pixels sampled to refine the endmembers"),
+                                         QgsProcessingParameterNumber.Integer, 20000, minValue=100),
+            QgsProcessingParameterNumber(self.MIXTURES, self.tr("SVR: synthetic training mixtures"),
+                                         QgsProcessingParameterNumber.Integer, 2000, minValue=50, maxValue=100000),
+            QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0,
+                                         minValue=0)]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            self.addParameter(parameter)
+        wavelengths = self.add_wavelength_parameter()
+        wavelengths.setFlags(wavelengths.flags() | wavelengths.FlagAdvanced)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Abundances")))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_RESIDUAL,
+                                                                  self.tr("Reconstruction RMSE")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_raster(parameters, self.INPUT, context)
+        endmembers, bands = self._endmembers(reader, parameters, context, feedback)
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        outputs = {name: self.output_raster_path(parameters, name, context) for name in (self.OUTPUT, self.OUTPUT_RESIDUAL)}
+        try:
+            linear = LinearUnmixer(endmembers.spectra[:, bands], "nnls" if method in ("nmf", "svr") else method)
+        except UnmixingError as error:
+            raise self.fail(self.ENDMEMBERS, str(error))
+        self._check_conditioning(endmembers, bands, linear.condition, feedback)
+        unmixer = self._model(method, linear, reader, bands, parameters, context, feedback)
+        names = ["{} ({})".format(n, c) if c else n for n, c in zip(endmembers.names, endmembers.classes)]
+        self._stream(reader, bands, unmixer, names, outputs, method, feedback)
+        style_on_load(context, outputs[self.OUTPUT], fractions())
+        return outputs
+
+    def _endmembers(self, reader, parameters, context, feedback):
+        """The library on the image's bands, and the bands where every endmember has a value."""
+        try:
+            library = read_library(self.parameterAsSource(parameters, self.ENDMEMBERS, context))
+        except SpectralLibraryError as error:
+            raise self.fail(self.ENDMEMBERS, str(error))
+        wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback, required=False)
+        if library.wavelengths is not None and wavelengths is not None:
+            same = library.wavelengths.shape == wavelengths.shape and np.allclose(library.wavelengths, wavelengths)
+            if not same:
+                library = library.resampled(wavelengths)
+                feedback.pushInfo(self.tr("Endmembers resampled to the image's {} bands.").format(len(wavelengths)))
+        elif library.spectra.shape[1] != reader.n_bands:
+            raise self.fail(self.ENDMEMBERS, self.tr(
+                "the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample "
+                "them.").format(library.spectra.shape[1], reader.n_bands))
+        bands = np.flatnonzero(np.isfinite(library.spectra).all(axis=0))
+        if bands.size == 0:
+            raise self.fail(self.ENDMEMBERS, self.tr("the endmembers do not overlap the image's wavelengths."))
+        if bands.size < reader.n_bands:
+            feedback.pushInfo(self.tr("Unmixing on the {} of {} bands that every endmember covers.").format(
+                bands.size, reader.n_bands))
+        return library, bands
+
+    def _check_conditioning(self, endmembers, bands, condition, feedback):
+        angles = spectral_angles(endmembers.spectra[:, bands], endmembers.spectra[:, bands])
+        for i, j in zip(*np.nonzero(np.triu(angles < DUPLICATE_ANGLE, k=1))):
+            feedback.pushWarning(self.tr("Endmembers '{}' and '{}' are {:.2f} degrees apart: nearly duplicates."
+                                         ).format(endmembers.names[i], endmembers.names[j], angles[i, j]))
+        message = self.tr("Condition number of the endmembers' Gram matrix: {:.3g}.").format(condition)
+        if condition > CONDITION_WARNING:
+            feedback.pushWarning(message + self.tr(" Abundances of similar endmembers are unstable; remove "
+                                                   "duplicates or collinear endmembers."))
+        else:
+            feedback.pushInfo(message)
+
+    def _model(self, method, linear, reader, bands, parameters, context, feedback):
+        if method in ("nnls", "fcls", "ucls"):
+            return linear
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            raise self.fail(self.METHOD, self.tr("NMF and SVR need scikit-learn: install it (Debian/Ubuntu: "
+                                                 "sudo apt install python3-sklearn; elsewhere: pip install "
+                                                 "scikit-learn) or choose NNLS."))
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+        if method == "svr":
+            feedback.pushInfo(self.tr("Training one SVR per endmember on synthetic mixtures."))
+            return SvrUnmixer(linear.endmembers, self.parameterAsInt(parameters, self.MIXTURES, context), seed=seed).fit()
+        model = NmfUnmixer(linear.endmembers, self.parameterAsBoolean(parameters, self.FIX_ENDMEMBERS, context), seed=seed)
+        if not model.fix_endmembers:
+            sample = PixelSample(self.parameterAsInt(parameters, self.SAMPLE_SIZE, context), np.random.default_rng(seed))
+            for window in reader.windows():
+                if feedback.isCanceled():
+                    raise self.cancelled()
+                pixels, valid = reader.read(window, bands)
+                sample.update(pixels[valid].astype(np.float64))
+            feedback.pushInfo(self.tr("Refining the endmembers by NMF on {} sampled pixels.").format(len(sample.keys)))
+            model.fit(sample.pixels)
+        return model
+
+    def _stream(self, reader, bands, unmixer, names, outputs, method, feedback):
+        windows = reader.windows(bands.size)
+        grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA)
+        metadata = {"PCCEE_METHOD": method.upper(), "PCCEE_UNITS": "fraction"}
+        with RasterWriter(outputs[self.OUTPUT], reader.width, reader.height, len(names), descriptions=names,
+                          metadata=metadata, **grid) as abundance_writer, \
+                RasterWriter(outputs[self.OUTPUT_RESIDUAL], reader.width, reader.height, 1,
+                             descriptions=["reconstruction RMSE"], **grid) as residual_writer:
+            for done, window in enumerate(windows, start=1):
+                if feedback.isCanceled():
+                    raise self.cancelled()
+                pixels, valid = reader.read(window, bands)
+                abundances = np.full((window.n_pixels, len(names)), NODATA)
+                residual = np.full((window.n_pixels, 1), NODATA)
+                if valid.any():
+                    values = unmixer.abundances(pixels[valid])
+                    abundances[valid] = values
+                    residual[valid, 0] = residual_rmse(pixels[valid], values, unmixer.components_)
+                abundance_writer.write(window, abundances)
+                residual_writer.write(window, residual)
+                feedback.setProgress(100.0 * done / len(windows))
