@@ -6,6 +6,7 @@ from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingP
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .compare_unmixing import CompareUnmixing
 from .create_sample_scene import CreateSampleScene
 from .extract_endmembers_ppi import ExtractEndmembersPpi
 from .extract_endmembers_vca import ExtractEndmembersVca
@@ -17,7 +18,7 @@ from .select_top_k_endmembers import SelectTopKEndmembers
 from .spectral_angle_maps import SpectralAngleMaps
 from .unmix_abundances import UnmixAbundances
 
-ALGORITHMS = (CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary, MatchPriorLibrary,
+ALGORITHMS = (CompareUnmixing, CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary, MatchPriorLibrary,
               RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, UnmixAbundances)
 
 

@@ -15,4 +15,5 @@ ln -sfn "$root" "$plugins/pccee"
 export QGIS_CUSTOM_CONFIG_PATH="$out/.qgis-profile" QT_QPA_PLATFORM=offscreen
 unset QGIS_OPTS
 qgis_process.bin plugins 2> /dev/null | grep -q '^\* pccee$' || qgis_process.bin plugins enable pccee > /dev/null 2>&1
-"$root/.venv/bin/python" "$root/bench/bench_endmembers.py" "$out" "$plugins"
+[ "${BENCH:-all}" = unmixing ] || "$root/.venv/bin/python" "$root/bench/bench_endmembers.py" "$out" "$plugins"
+"$root/.venv/bin/python" "$root/bench/bench_unmixing.py" "$out" "$plugins"

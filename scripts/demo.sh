@@ -30,15 +30,24 @@ run pccee:selecttopkendmembers -- CANDIDATES="$out/endmembers_ppi.gpkg" CANDIDAT
   CANDIDATES="$out/endmembers_prior.gpkg" K=4 OUTPUT="$out/endmembers_topk.gpkg"
 run pccee:spectralanglemaps -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
   OUTPUT="$out/sam_maps.tif" OUTPUT_PLOT="$out/endmember_spectra.html"
+run pccee:unmixabundances -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" METHOD=0 \
+  OUTPUT="$out/abundances.tif" OUTPUT_RESIDUAL="$out/abundance_residual.tif"
+run pccee:compareunmixing -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
+  METHODS=0 METHODS=1 METHODS=3 METHODS=4 OUTPUT="$out/unmixing_comparison.gpkg" \
+  OUTPUT_REPORT="$out/unmixing_comparison.html"
 
 /usr/bin/python3 - "$plugins" "$out" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[1])
 from pccee.algorithms.core.scene_simulation import MATERIALS
 from pccee.algorithms.io.quicklook import fractions_png, true_colour_png
+from pccee.algorithms.io.raster_reader import RasterReader
 out = sys.argv[2]
 true_colour_png(out + "/scene.tif", out + "/scene_truecolour.png", "Simulated GF-5 AHSI scene (true colour)")
 fractions_png(out + "/truth_abundances.tif", out + "/truth_abundances.png", "Simulated truth: abundances", MATERIALS)
+with RasterReader(out + "/abundances.tif") as reader:
+    names = reader.descriptions
+fractions_png(out + "/abundances.tif", out + "/abundances.png", "PCCEE Top-4 endmembers, NNLS abundances", names)
 PY
 echo "Demo outputs in $out"
 ls -1 "$out"

@@ -150,3 +150,17 @@ def test_duplicate_endmembers_are_warned_with_the_condition_number(run_alg, tmp_
                                       "OUTPUT_RESIDUAL": str(tmp_path / "r.tif")}, feedback=log)
     assert any("'a' and 'a again' are 0.00 degrees apart" in line for line in log.lines)
     assert any("Condition number" in line for line in log.lines)
+
+
+def test_compare_unmixing_tabulates_every_method(run_alg, jasper, tmp_path):
+    from qgis.core import QgsVectorLayer
+    path, library, truth, valid, folder = jasper
+    result = run_alg("pccee:compareunmixing", {"INPUT": path, "ENDMEMBERS": library, "METHODS": [0, 1, 2, 3, 4],
+                                               "OUTPUT": str(tmp_path / "table.gpkg"),
+                                               "OUTPUT_REPORT": str(tmp_path / "report.html")})
+    rows = {f["method"]: f for f in QgsVectorLayer(result["OUTPUT"], "table", "ogr").getFeatures()}
+    assert sorted(rows) == ["FCLS", "NMF", "NNLS", "SVR", "UCLS"]
+    assert rows["FCLS"]["mean_sum"] == pytest.approx(1.0, abs=1e-6)
+    assert rows["UCLS"]["rmse"] <= rows["NNLS"]["rmse"] <= rows["FCLS"]["rmse"]  # fewer constraints, smaller residual
+    assert all(rows[m]["seconds"] > 0 for m in rows)
+    assert "<td>SVR</td>" in (tmp_path / "report.html").read_text()

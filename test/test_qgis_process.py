@@ -36,9 +36,10 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
     listing = qgis_process("list")
     assert listing.returncode == 0, listing.stderr
     assert "PCCEE heavy-metal mapping" in listing.stdout
-    for algorithm in ("pccee:createsamplescene", "pccee:extractendmembersppi", "pccee:extractendmembersvca",
-                      "pccee:importspectrallibrary", "pccee:matchpriorlibrary", "pccee:removebadbands",
-                      "pccee:selecttopkendmembers", "pccee:spectralanglemaps"):
+    for algorithm in ("pccee:compareunmixing", "pccee:createsamplescene", "pccee:extractendmembersppi",
+                      "pccee:extractendmembersvca", "pccee:importspectrallibrary", "pccee:matchpriorlibrary",
+                      "pccee:removebadbands", "pccee:selecttopkendmembers", "pccee:spectralanglemaps",
+                      "pccee:unmixabundances"):
         assert algorithm in listing.stdout
 
 
@@ -87,3 +88,8 @@ def test_sample_scene_then_bad_bands_as_in_the_demo(qgis_process, tmp_path):
                        "CANDIDATES={}".format(tmp_path / "prior.gpkg"), "K=3", "OUTPUT={}".format(tmp_path / "top.gpkg"))
     assert top.returncode == 0, top.stdout + top.stderr  # a list parameter: the name repeated
     assert json.loads(top.stdout)["results"]["OUTPUT"] == str(tmp_path / "top.gpkg")
+    unmixed = qgis_process("run", "pccee:unmixabundances", "--", "INPUT={}".format(tmp_path / "clean.tif"),
+                           "ENDMEMBERS={}".format(tmp_path / "top.gpkg"), "METHOD=1",
+                           "OUTPUT={}".format(tmp_path / "ab.tif"), "OUTPUT_RESIDUAL={}".format(tmp_path / "res.tif"))
+    assert unmixed.returncode == 0, unmixed.stdout + unmixed.stderr
+    assert abs(read_raster(tmp_path / "ab.tif").sum(axis=2) - 1.0).max() < 1e-5  # FCLS
