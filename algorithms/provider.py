@@ -11,15 +11,18 @@ from .create_sample_scene import CreateSampleScene
 from .extract_endmembers_ppi import ExtractEndmembersPpi
 from .extract_endmembers_vca import ExtractEndmembersVca
 from .import_spectral_library import ImportSpectralLibrary
+from .invert_metals import InvertMetals
 from .match_prior_library import MatchPriorLibrary
 from .paths import RESOURCES
+from .predict_metals import PredictMetals
 from .remove_bad_bands import RemoveBadBands
 from .select_top_k_endmembers import SelectTopKEndmembers
 from .spectral_angle_maps import SpectralAngleMaps
 from .unmix_abundances import UnmixAbundances
 
-ALGORITHMS = (CompareUnmixing, CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary, MatchPriorLibrary,
-              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, UnmixAbundances)
+ALGORITHMS = (CompareUnmixing, CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary,
+              InvertMetals, MatchPriorLibrary, PredictMetals, RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps,
+              UnmixAbundances)
 
 
 class PcceeProvider(QgsProcessingProvider):

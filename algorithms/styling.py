@@ -61,6 +61,11 @@ def small_angles_stand_out():
     return PseudoColour("Magma", invert=True)
 
 
+def hot_concentrations():
+    """Concentration rasters: a hot ramp on band 1 up to its mean (paper, section 2.5.3)."""
+    return PseudoColour("Reds")
+
+
 def fractions():
     """Abundance rasters: 0 to 1 on Viridis."""
     return PseudoColour("Viridis", minimum=0.0, maximum=1.0)

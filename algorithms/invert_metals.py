@@ -1,0 +1,246 @@
+"""Heavy-metal inversion (PCCEE section 2.5): Random Forest per metal from abundances at soil samples."""
+import numpy as np
+from qgis.core import (NULL, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsPointXY,
+                       QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import PcceeAlgorithm
+from .core import inversion
+from .io.inversion_report import write_inversion_report
+from .io.raster_reader import Window
+from .io.raster_writer import RasterWriter
+from .styling import hot_concentrations, style_on_load
+
+DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
+NODATA = -9999.0
+
+
+class ConcentrationMaps(PcceeAlgorithm):
+    """Shared by invertmetals and predictmetals: forests applied to an abundance raster, streamed."""
+
+    ABUNDANCES = "ABUNDANCES"
+    OUTPUT = "OUTPUT"
+    OUTPUT_UNCERTAINTY = "OUTPUT_UNCERTAINTY"
+
+    def group(self):
+        return self.tr("Inversion")
+
+    def groupId(self):
+        return "inversion"
+
+    def add_map_outputs(self):
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Concentrations (mg/kg)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_UNCERTAINTY, self.tr("Uncertainty: spread of the trees (mg/kg)")))
+
+    def write_maps(self, reader, forests, metals, paths, context, feedback, start=0.0):
+        grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA,
+                    descriptions=list(metals), metadata={"PCCEE_UNITS": "mg/kg"})
+        windows = reader.windows()
+        with RasterWriter(paths[self.OUTPUT], reader.width, reader.height, len(metals), **grid) as values, \
+                RasterWriter(paths[self.OUTPUT_UNCERTAINTY], reader.width, reader.height, len(metals), **grid) as spread:
+            for done, window in enumerate(windows, start=1):
+                if feedback.isCanceled():
+                    raise self.cancelled()
+                pixels, valid = reader.read(window)
+                mean = np.full((window.n_pixels, len(metals)), NODATA)
+                deviation = np.full((window.n_pixels, len(metals)), NODATA)
+                if valid.any():
+                    mean[valid], deviation[valid] = inversion.predict_with_spread(forests, pixels[valid])
+                values.write(window, mean)
+                spread.write(window, deviation)
+                feedback.setProgress(start + (100.0 - start) * done / len(windows))
+        style_on_load(context, paths[self.OUTPUT], hot_concentrations())
+
+
+class InvertMetals(ConcentrationMaps):
+    SAMPLES = "SAMPLES"
+    METALS = "METALS"
+    TREES = "TREES"
+    FOLDS = "FOLDS"
+    CV = "CV"
+    BLOCK_SIZE = "BLOCK_SIZE"
+    SEED = "SEED"
+    MIN_SAMPLES_LEAF = "MIN_SAMPLES_LEAF"
+    OUTPUT_METRICS = "OUTPUT_METRICS"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    OUTPUT_MODEL = "OUTPUT_MODEL"
+
+    def name(self):
+        return "invertmetals"
+
+    def displayName(self):
+        return self.tr("Invert metal concentrations (Random Forest)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, "
+            "reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD < "
+            "1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, > 2.5 excellent) beside the training R2, and maps the "
+            "concentrations over the whole scene with their uncertainty (the spread of the trees).\n\n"
+            "Samples in any CRS are reprojected to the raster's; samples outside the raster, on nodata, or "
+            "without a numeric value for a metal are left out for that metal and listed in the log and report.\n"
+            "Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that "
+            "neighbouring samples never validate each other.\n"
+            "The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by "
+            "'Predict metal concentrations'.\n\nReference: Breiman (2001), Random forests, Machine Learning 45.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.ABUNDANCES, self.tr("Abundances (or other predictors)")))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples"),
+                                                              [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
+                                                       ", ".join(DEFAULT_METALS)))
+        self.addParameter(QgsProcessingParameterNumber(self.TREES, self.tr("Trees per forest"),
+                                                       QgsProcessingParameterNumber.Integer, 500, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(self.FOLDS, self.tr("Cross-validation folds (0 = leave one out)"),
+                                                       QgsProcessingParameterNumber.Integer, 5, minValue=0))
+        self.addParameter(QgsProcessingParameterEnum(self.CV, self.tr("Cross-validation"),
+                                                     [self.tr("Random folds"), self.tr("Spatial blocks")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(self.BLOCK_SIZE, self.tr("Spatial block size (map units)"),
+                                                       QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
+                                                       QgsProcessingParameterNumber.Integer, 0, minValue=0))
+        leaf = QgsProcessingParameterNumber(self.MIN_SAMPLES_LEAF, self.tr("Minimum samples per leaf"),
+                                            QgsProcessingParameterNumber.Integer, 1, minValue=1)
+        leaf.setFlags(leaf.flags() | leaf.FlagAdvanced)
+        self.addParameter(leaf)
+        self.add_map_outputs()
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_METRICS, self.tr("Cross-validated metrics"),
+                                                            QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Inversion report"),
+                                                                self.tr("HTML files (*.html)")))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, self.tr("Trained model"),
+                                                                self.tr("PCCEE model (*.npz)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_raster(parameters, self.ABUNDANCES, context)
+        layer = self.parameterAsRasterLayer(parameters, self.ABUNDANCES, context)
+        source = self.parameterAsSource(parameters, self.SAMPLES, context)
+        if source is None:
+            raise self.fail(self.SAMPLES, self.tr("not a point layer."))
+        if not layer.crs().isValid() or not source.sourceCrs().isValid():
+            raise self.fail(self.SAMPLES if layer.crs().isValid() else self.ABUNDANCES,
+                            self.tr("has no coordinate reference system; set it in the layer properties."))
+        metals = self._metal_fields(source, self.parameterAsString(parameters, self.METALS, context))
+        paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            raise self.fail(self.TREES, self.tr("Random Forest needs scikit-learn: sudo apt install python3-sklearn "
+                                                "(Debian/Ubuntu) or pip install scikit-learn."))
+        ids, points, features, values = self._samples(reader, layer, source, metals, context)
+        settings = dict(trees=self.parameterAsInt(parameters, self.TREES, context),
+                        seed=self.parameterAsInt(parameters, self.SEED, context))
+        folds = self.parameterAsInt(parameters, self.FOLDS, context)
+        block = self.parameterAsDouble(parameters, self.BLOCK_SIZE, context) if \
+            self.parameterAsEnum(parameters, self.CV, context) == 1 else None
+        leaf = self.parameterAsInt(parameters, self.MIN_SAMPLES_LEAF, context)
+        forests, results = [], []
+        for index, (metal, field) in enumerate(metals):
+            keep, why = self._usable(values[:, index], features)
+            for reason, which in why.items():
+                if which:
+                    feedback.pushWarning(self.tr("{}: {} sample(s) left out, {}: ids {}").format(
+                        metal, len(which), reason, ", ".join(str(ids[i]) for i in which)))
+            n = int(keep.sum())
+            if n < max(folds, 2) or n < 3:
+                raise self.fail(self.SAMPLES if n else self.METALS, self.tr(
+                    "only {} usable samples for {} (field '{}'); at least {} are needed for {} folds.").format(
+                        n, metal, field, max(folds, 3), folds))
+            try:
+                splitter, groups = inversion.folds_for(n, folds, points[keep], block, settings["seed"])
+            except ValueError as error:
+                raise self.fail(self.BLOCK_SIZE, str(error))
+            x, y = features[keep], values[keep, index]
+            predicted = inversion.cross_validate(x, y, settings["trees"], settings["seed"], splitter,
+                                                 None if groups is None else groups, min_samples_leaf=leaf)
+            forest = inversion.train_forest(x, y, settings["trees"], settings["seed"], min_samples_leaf=leaf)
+            scores = inversion.metrics(y, predicted, forest.predict(x))
+            results.append((metal, scores, y, predicted, forest.predict(x), forest.feature_importances_,
+                            [ids[i] for i in np.flatnonzero(~keep)]))
+            forests.append(forest)
+            feedback.pushInfo(self.tr("{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = "
+                                      "{:.3f}").format(metal, *scores))
+            feedback.setProgress(50.0 * (index + 1) / len(metals))
+        names = [m for m, _ in metals]
+        model = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
+        inversion.save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        write_inversion_report(report, results, reader.descriptions)
+        metrics_id = self._write_metrics(parameters, context, results)
+        self.write_maps(reader, forests, names, paths, context, feedback, start=50.0)
+        return dict(paths, **{self.OUTPUT_METRICS: metrics_id, self.OUTPUT_REPORT: report, self.OUTPUT_MODEL: model})
+
+    def _metal_fields(self, source, text):
+        """(metal, field) pairs, matched without regard to case."""
+        fields = {name.lower(): name for name in source.fields().names()}
+        wanted = [m.strip() for m in text.split(",") if m.strip()]
+        missing = [m for m in wanted if m.lower() not in fields]
+        if not wanted or missing:
+            raise self.fail(self.METALS, self.tr("no field named {} in the samples; they have: {}.").format(
+                ", ".join(missing) or "(none given)", ", ".join(source.fields().names())))
+        return [(m, fields[m.lower()]) for m in wanted]
+
+    def _samples(self, reader, layer, source, metals, context):
+        """Sample ids, positions (raster CRS), predictors at their pixels (NaN outside/nodata) and values."""
+        transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
+        x0, dx, _, y0, _, dy = reader.geotransform
+        ids, points, pixel, values = [], [], [], []
+        for feature in source.getFeatures():
+            if not feature.hasGeometry():
+                continue
+            point = transform.transform(QgsPointXY(feature.geometry().asPoint()))
+            col, row = int(np.floor((point.x() - x0) / dx)), int(np.floor((point.y() - y0) / dy))
+            inside = 0 <= row < reader.height and 0 <= col < reader.width
+            ids.append(feature.id())
+            points.append((point.x(), point.y()))
+            pixel.append(row * reader.width + col if inside else -1)
+            values.append([_number(feature[field]) for _, field in metals])
+        pixel = np.array(pixel)
+        if not (pixel >= 0).any():
+            raise self.fail(self.SAMPLES, self.tr("no sample lies on the raster (after reprojection to {}).").format(
+                layer.crs().authid()))
+        features = np.full((len(pixel), reader.n_bands), np.nan)
+        for position in np.flatnonzero(pixel >= 0):
+            row, col = divmod(int(pixel[position]), reader.width)
+            spectrum, valid = reader.read(Window(col, row, 1, 1))
+            if valid[0]:
+                features[position] = spectrum[0]
+        return np.array(ids), np.array(points), features, np.array(values, dtype=float)
+
+    @staticmethod
+    def _usable(values, features):
+        outside = np.isnan(features).all(axis=1)
+        invalid = ~outside & np.isnan(features).any(axis=1)
+        missing = np.isnan(values) & ~outside & ~invalid
+        why = {"outside the raster": list(np.flatnonzero(outside)), "on nodata": list(np.flatnonzero(invalid)),
+               "no numeric value": list(np.flatnonzero(missing))}
+        return ~(outside | invalid | np.isnan(values)), why
+
+    def _write_metrics(self, parameters, context, results):
+        fields = QgsFields()
+        for name, kind in (("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double),
+                           ("rmse", QVariant.Double), ("rpd", QVariant.Double), ("rpd_class", QVariant.String),
+                           ("train_r2", QVariant.Double), ("excluded", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_METRICS, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise self.fail(self.OUTPUT_METRICS, self.invalidSinkError(parameters, self.OUTPUT_METRICS))
+        for metal, scores, *_, excluded in results:
+            feature = QgsFeature(fields)
+            feature.setAttributes([metal, scores.n, scores.r2, scores.rmse, scores.rpd, scores.rpd_class,
+                                   scores.train_r2, ", ".join(str(i) for i in excluded)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
+
+def _number(value):
+    try:
+        return float(value) if value is not None and value != NULL else np.nan
+    except (TypeError, ValueError):
+        return np.nan
+
