@@ -35,8 +35,13 @@ class LinearUnmixer:
         self._inverses = {}
 
     def abundances(self, pixels):
-        """(n_pixels, K) abundances of pixels (n_pixels, bands)."""
-        rhs = matmul(self.endmembers, np.asarray(pixels, dtype=np.float64).T)
+        """(n_pixels, K) abundances of pixels (n_pixels, bands); float32 pixels (raster blocks) are
+        projected in float32, then solved in float64."""
+        pixels = np.asarray(pixels)
+        if pixels.dtype == np.float32:
+            rhs = matmul(self.endmembers.astype(np.float32), pixels.T).astype(np.float64)
+        else:
+            rhs = matmul(self.endmembers, np.asarray(pixels, dtype=np.float64).T)
         if self.method == "ucls":
             return np.ascontiguousarray(matmul(np.linalg.pinv(self.gram), rhs).T)
         return np.ascontiguousarray(nnls_gram(self.gram, rhs, self._inverses, sum_to_one=self.method == "fcls").T)
@@ -48,9 +53,12 @@ class LinearUnmixer:
 
 
 def residual_rmse(pixels, abundances, endmembers):
-    """Per-pixel root mean square error of the reconstruction abundances @ endmembers."""
-    error = np.asarray(pixels, dtype=np.float64) - matmul(abundances, endmembers)
-    return np.sqrt((error ** 2).mean(axis=1))
+    """Per-pixel root mean square error of the reconstruction abundances @ endmembers (in the pixels'
+    precision: float32 for raster blocks)."""
+    pixels = np.asarray(pixels)
+    dtype = pixels.dtype if pixels.dtype in (np.float32, np.float64) else np.float64
+    error = pixels - matmul(np.asarray(abundances, dtype=dtype), np.asarray(endmembers, dtype=dtype))
+    return np.sqrt(np.einsum("ij,ij->i", error, error) / error.shape[1])
 
 
 def nnls_gram(gram, rhs, inverses=None, sum_to_one=False):

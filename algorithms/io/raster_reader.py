@@ -145,10 +145,11 @@ class RasterReader:
         return np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
 
     def _read_raw(self, window, bands):
+        """(n_pixels, n_bands) float32, read pixel-interleaved and converted by GDAL (no NumPy copies)."""
         cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
-                                        band_list=[int(b) + 1 for b in bands])
-        cube = np.asarray(cube, dtype=np.float32).reshape(len(bands), window.n_pixels)
-        return np.ascontiguousarray(cube.T)
+                                        band_list=[int(b) + 1 for b in bands], buf_type=gdal.GDT_Float32,
+                                        interleave="pixel")
+        return cube.reshape(window.n_pixels, len(bands))
 
     def _scale(self, pixels, bands):
         if np.all(self.scales[bands] == 1.0) and np.all(self.offsets[bands] == 0.0):
@@ -156,12 +157,11 @@ class RasterReader:
         return pixels * self.scales[bands].astype(np.float32) + self.offsets[bands].astype(np.float32)
 
     def _nodata_mask(self, pixels, bands):
-        mask = np.zeros(pixels.shape, dtype=bool)
-        for column, band in enumerate(bands):
-            nodata = self.nodata[band]
-            if nodata is not None and not math.isnan(nodata):
-                mask[:, column] = pixels[:, column] == np.float32(nodata)
-        return mask
+        """True where a value equals its band's nodata (one vectorised comparison for all bands)."""
+        nodata = np.array([np.nan if self.nodata[b] is None else self.nodata[b] for b in bands], dtype=np.float32)
+        if np.isnan(nodata).all():
+            return np.zeros(pixels.shape, dtype=bool)
+        return pixels == nodata[None, :]
 
     def blocks(self, bands=None, max_values=None, tile=TILE):
         """Yield (window, pixels, valid) over the whole raster, one aligned window at a time."""
