@@ -35,6 +35,10 @@ run pccee:unmixabundances -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endme
 run pccee:compareunmixing -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
   METHODS=0 METHODS=1 METHODS=3 METHODS=4 OUTPUT="$out/unmixing_comparison.gpkg" \
   OUTPUT_REPORT="$out/unmixing_comparison.html"
+run pccee:invertmetals -- ABUNDANCES="$out/abundances.tif" SAMPLES="$out/samples.gpkg" TREES=500 FOLDS=5 SEED=0 \
+  OUTPUT="$out/concentrations.tif" OUTPUT_UNCERTAINTY="$out/concentration_uncertainty.tif" \
+  OUTPUT_METRICS="$out/inversion_metrics.gpkg" OUTPUT_REPORT="$out/inversion_report.html" \
+  OUTPUT_MODEL="$out/inversion_model.npz"
 
 /usr/bin/python3 - "$plugins" "$out" <<'PY'
 import sys
