@@ -7,6 +7,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .compare_unmixing import CompareUnmixing
+from .correlate_metals import CorrelateMetals
 from .create_sample_scene import CreateSampleScene
 from .extract_endmembers_ppi import ExtractEndmembersPpi
 from .extract_endmembers_vca import ExtractEndmembersVca
@@ -19,10 +20,11 @@ from .remove_bad_bands import RemoveBadBands
 from .select_top_k_endmembers import SelectTopKEndmembers
 from .spectral_angle_maps import SpectralAngleMaps
 from .unmix_abundances import UnmixAbundances
+from .zone_pollution import ZonePollution
 
-ALGORITHMS = (CompareUnmixing, CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary,
+ALGORITHMS = (CompareUnmixing, CorrelateMetals, CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary,
               InvertMetals, MatchPriorLibrary, PredictMetals, RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps,
-              UnmixAbundances)
+              UnmixAbundances, ZonePollution)
 
 
 class PcceeProvider(QgsProcessingProvider):

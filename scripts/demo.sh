@@ -33,12 +33,16 @@ run pccee:spectralanglemaps -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/end
 run pccee:unmixabundances -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" METHOD=0 \
   OUTPUT="$out/abundances.tif" OUTPUT_RESIDUAL="$out/abundance_residual.tif"
 run pccee:compareunmixing -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
-  METHODS=0 METHODS=1 METHODS=3 METHODS=4 OUTPUT="$out/unmixing_comparison.gpkg" \
+  METHODS=0,1,3,4 OUTPUT="$out/unmixing_comparison.gpkg" \
   OUTPUT_REPORT="$out/unmixing_comparison.html"
 run pccee:invertmetals -- ABUNDANCES="$out/abundances.tif" SAMPLES="$out/samples.gpkg" TREES=500 FOLDS=5 SEED=0 \
   OUTPUT="$out/concentrations.tif" OUTPUT_UNCERTAINTY="$out/concentration_uncertainty.tif" \
   OUTPUT_METRICS="$out/inversion_metrics.gpkg" OUTPUT_REPORT="$out/inversion_report.html" \
   OUTPUT_MODEL="$out/inversion_model.npz"
+run pccee:correlatemetals -- INPUT="$out/concentrations.tif" OUTPUT="$out/metal_correlation.gpkg" \
+  OUTPUT_REPORT="$out/metal_correlation.html"
+run pccee:zonepollution -- INPUT="$out/concentrations.tif" K=0 K_MIN=2 K_MAX=8 SEED=0 \
+  OUTPUT="$out/pollution_zones.tif" OUTPUT_STATS="$out/pollution_zones.gpkg" OUTPUT_REPORT="$out/pollution_zones.html"
 
 /usr/bin/python3 - "$plugins" "$out" <<'PY'
 import sys

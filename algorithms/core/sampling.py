@@ -20,3 +20,9 @@ class PixelSample:
             keys, stacked = keys[keep], stacked[keep]
         self.keys, self.pixels = keys, stacked
         return self
+
+    def subsample(self, size):
+        """A uniform subsample of at most `size` of the kept pixels (those with the smallest keys)."""
+        if self.pixels is None:
+            return np.empty((0, 0))
+        return self.pixels[np.argsort(self.keys, kind="stable")[:size]]

@@ -1,0 +1,81 @@
+"""Pollution zoning (PCCEE section 2.6.2): K-means on standardised metal vectors, K chosen by the elbow
+of the SSE curve and the silhouette maximum, zones ordered and named by their mean concentration."""
+from typing import NamedTuple
+
+import numpy as np
+
+from .linalg import matmul
+
+NAMES_FOR_THREE = ("low background", "moderate diffusion", "high-risk composite")
+
+
+class KChoice(NamedTuple):
+    ks: np.ndarray
+    sse: np.ndarray
+    silhouette: np.ndarray
+    elbow: int
+    best_silhouette: int
+    chosen: int
+
+
+def elbow(ks, sse):
+    """The k farthest below the straight line from the first to the last point of the SSE curve."""
+    ks, sse = np.asarray(ks, dtype=float), np.asarray(sse, dtype=float)
+    if len(ks) < 3:
+        return int(ks[0])
+    x = (ks - ks[0]) / (ks[-1] - ks[0])
+    y = (sse - sse[-1]) / (sse[0] - sse[-1]) if sse[0] != sse[-1] else np.zeros_like(sse)
+    return int(ks[np.argmax((1.0 - x) - y)])
+
+
+def choose_k(sample, k_min, k_max, seed, silhouette_size=5000):
+    """Fit K-means for every k in [k_min, k_max] on the sample; the silhouette maximum decides, the elbow
+    is reported beside it."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+    rng = np.random.default_rng(seed)
+    subset = sample if len(sample) <= silhouette_size else sample[rng.choice(len(sample), silhouette_size, replace=False)]
+    ks = np.arange(k_min, k_max + 1)
+    sse, silhouette = [], []
+    for k in ks:
+        model = KMeans(n_clusters=int(k), n_init=10, random_state=seed).fit(sample)
+        sse.append(model.inertia_)
+        silhouette.append(silhouette_score(subset, model.predict(subset)))
+    sse, silhouette = np.array(sse), np.array(silhouette)
+    best = int(ks[np.argmax(silhouette)])
+    return KChoice(ks, sse, silhouette, elbow(ks, sse), best, best)
+
+
+def fit_zones(sample, k, seed):
+    """K-means centres (k, m) on the standardised sample, ordered by their mean (lowest first)."""
+    from sklearn.cluster import KMeans
+    centres = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(sample).cluster_centers_
+    return centres[np.argsort(centres.mean(axis=1), kind="stable")]
+
+
+def assign(values, centres):
+    """Index of the nearest centre of every row (squared distances by one matrix product)."""
+    distances = (centres ** 2).sum(axis=1)[None, :] - 2.0 * matmul(values, centres.T)
+    return distances.argmin(axis=1)
+
+
+def zone_names(k):
+    return list(NAMES_FOR_THREE) if k == 3 else ["zone {}{}".format(i + 1, " (lowest)" if i == 0 else
+                                                                   " (highest)" if i == k - 1 else "")
+                                                 for i in range(k)]
+
+
+class Standardiser:
+    """Optional log transform, then z-scores with the sample's mean and deviation."""
+
+    def __init__(self, sample, log=False):
+        self.log = log
+        values = self._transform(sample)
+        self.mean, self.scale = values.mean(axis=0), values.std(axis=0)
+
+    def _transform(self, values):
+        values = np.asarray(values, dtype=np.float64)
+        return np.log1p(np.clip(values, 0, None)) if self.log else values
+
+    def __call__(self, values):
+        return (self._transform(values) - self.mean) / self.scale

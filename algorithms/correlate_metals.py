@@ -1,0 +1,132 @@
+"""Pearson (or Spearman) correlation among metals (PCCEE section 2.6.1)."""
+import numpy as np
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterRasterLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import PcceeAlgorithm
+from .core.correlation import PearsonAccumulator, cluster_order, pairwise_correlation
+from .core.sampling import PixelSample
+from .io.analysis_report import correlation_report
+
+SPEARMAN_SAMPLE = 100000
+
+
+class CorrelateMetals(PcceeAlgorithm):
+    INPUT = "INPUT"
+    SAMPLES = "SAMPLES"
+    FIELDS = "FIELDS"
+    SPEARMAN = "SPEARMAN"
+    OUTPUT = "OUTPUT"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    def name(self):
+        return "correlatemetals"
+
+    def displayName(self):
+        return self.tr("Correlate metals")
+
+    def group(self):
+        return self.tr("Analysis")
+
+    def groupId(self):
+        return "analysis"
+
+    def shortHelpString(self):
+        return self.tr(
+            "Pearson correlation between the metals of a concentration raster (one band per metal) over the "
+            "pixels valid in every band, accumulated block by block; or, when SAMPLES are given, between the "
+            "measured values of the chosen fields (each pair over the samples holding both). Spearman ranks "
+            "optionally (rasters: on a random sample of 100000 pixels). Constant bands are left out with a "
+            "warning. Outputs: the matrix as a table (r and n per pair) and an HTML heat map with the values in "
+            "the cells, metals ordered by hierarchical clustering so that groups such as Pb-Cd-Zn stand "
+            "together.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Concentration raster"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Samples (instead of a raster)"),
+                                                              optional=True))
+        self.addParameter(QgsProcessingParameterField(self.FIELDS, self.tr("Metal fields of the samples"),
+                                                      parentLayerParameterName=self.SAMPLES,
+                                                      type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+                                                      optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.SPEARMAN, self.tr("Spearman rank correlation"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Correlation table"),
+                                                            QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Correlation heat map"),
+                                                                self.tr("HTML files (*.html)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        spearman = self.parameterAsBoolean(parameters, self.SPEARMAN, context)
+        source = self.parameterAsSource(parameters, self.SAMPLES, context)
+        if source is not None:
+            names = self.parameterAsFields(parameters, self.FIELDS, context)
+            if len(names) < 2:
+                raise self.fail(self.FIELDS, self.tr("choose at least two metal fields."))
+            values = np.array([[_number(f[name]) for name in names] for f in source.getFeatures()])
+            r, n = pairwise_correlation(values, "spearman" if spearman else "pearson")
+        else:
+            names, r, n = self._raster(parameters, context, feedback, spearman)
+        keep = ~np.isnan(np.diag(r))
+        for name in np.array(names)[~keep]:
+            feedback.pushWarning(self.tr("'{}' is constant or empty: left out.").format(name))
+        names, r, n = [str(name) for name in np.array(names)[keep]], r[np.ix_(keep, keep)], n[np.ix_(keep, keep)]
+        order = cluster_order(r)
+        names, r, n = [names[i] for i in order], r[np.ix_(order, order)], n[np.ix_(order, order)]
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        correlation_report(report, r, names, self.tr("{} correlation of the metals").format(
+            "Spearman" if spearman else "Pearson"))
+        return {self.OUTPUT: self._table(parameters, context, names, r, n), self.OUTPUT_REPORT: report}
+
+    def _raster(self, parameters, context, feedback, spearman):
+        if self.parameterAsRasterLayer(parameters, self.INPUT, context) is None:
+            raise self.fail(self.INPUT, self.tr("give a concentration raster or sample points."))
+        reader = self.open_raster(parameters, self.INPUT, context)
+        if reader.n_bands < 2:
+            raise self.fail(self.INPUT, self.tr("the raster has a single band; correlation needs one band per metal."))
+        names = [d or "band {}".format(i + 1) for i, d in enumerate(reader.descriptions)]
+        statistics = PearsonAccumulator(reader.n_bands)
+        sample = PixelSample(SPEARMAN_SAMPLE, np.random.default_rng(0))
+        windows = reader.windows()
+        for done, window in enumerate(windows, start=1):
+            if feedback.isCanceled():
+                raise self.cancelled()
+            pixels, valid = reader.read(window)
+            statistics.update(pixels[valid])
+            if spearman:
+                sample.update(pixels[valid])
+            feedback.setProgress(100.0 * done / len(windows))
+        if statistics.count < 3:
+            raise self.fail(self.INPUT, self.tr("fewer than 3 pixels are valid in every band."))
+        if spearman:
+            r, _ = pairwise_correlation(sample.pixels, "spearman")
+            count = len(sample.pixels)
+        else:
+            r, _ = statistics.correlation()
+            count = statistics.count
+        feedback.pushInfo(self.tr("Correlation over {} pixels valid in every band.").format(count))
+        return names, r, np.full(r.shape, count)
+
+    def _table(self, parameters, context, names, r, n):
+        fields = QgsFields()
+        fields.append(QgsField("metal", QVariant.String))
+        for name in names:
+            fields.append(QgsField(name, QVariant.Double))
+        fields.append(QgsField("n", QVariant.Int))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise self.fail(self.OUTPUT, self.invalidSinkError(parameters, self.OUTPUT))
+        for index, name in enumerate(names):
+            feature = QgsFeature(fields)
+            feature.setAttributes([name] + [float(v) for v in r[index]] + [int(n[index].min())])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
+
+def _number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return np.nan
