@@ -10,10 +10,29 @@ from .io.raster_reader import RasterError, RasterReader
 from .io.raster_writer import check_writable
 
 
+def group_names():
+    """Toolbox groups, in workflow order: id -> translated name."""
+    translate = QCoreApplication.translate
+    return {"sampledata": translate("PcceeAlgorithm", "Sample data"),
+            "spectrallibraries": translate("PcceeAlgorithm", "Spectral libraries"),
+            "preparation": translate("PcceeAlgorithm", "Preparation"),
+            "endmembers": translate("PcceeAlgorithm", "Endmember extraction"),
+            "unmixing": translate("PcceeAlgorithm", "Unmixing"),
+            "inversion": translate("PcceeAlgorithm", "Inversion"),
+            "analysis": translate("PcceeAlgorithm", "Analysis")}
+
+
 class PcceeAlgorithm(QgsProcessingAlgorithm):
-    """Base of the provider's algorithms; subclasses declare name(), group and parameters."""
+    """Base of the provider's algorithms; subclasses declare name(), GROUP_ID and parameters."""
 
     WAVELENGTHS = "WAVELENGTHS"
+    GROUP_ID = ""
+
+    def groupId(self):
+        return self.GROUP_ID
+
+    def group(self):
+        return group_names()[self.GROUP_ID]
 
     def tr(self, text):
         """Translate in the subclass's context, falling back to this class's for shared messages."""

@@ -21,6 +21,7 @@ class CorrelateMetals(PcceeAlgorithm):
     SPEARMAN = "SPEARMAN"
     OUTPUT = "OUTPUT"
     OUTPUT_REPORT = "OUTPUT_REPORT"
+    GROUP_ID = "analysis"
 
     def name(self):
         return "correlatemetals"
@@ -28,11 +29,6 @@ class CorrelateMetals(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Correlate metals")
 
-    def group(self):
-        return self.tr("Analysis")
-
-    def groupId(self):
-        return "analysis"
 
     def shortHelpString(self):
         return self.tr(

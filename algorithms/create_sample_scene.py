@@ -32,6 +32,7 @@ class CreateSampleScene(PcceeAlgorithm):
     OUTPUT_ABUNDANCES = "OUTPUT_ABUNDANCES"
     OUTPUT_CONCENTRATIONS = "OUTPUT_CONCENTRATIONS"
     OUTPUT_SAMPLES = "OUTPUT_SAMPLES"
+    GROUP_ID = "sampledata"
 
     def name(self):
         return "createsamplescene"
@@ -39,11 +40,6 @@ class CreateSampleScene(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Create simulated sample scene")
 
-    def group(self):
-        return self.tr("Sample data")
-
-    def groupId(self):
-        return "sampledata"
 
     def shortHelpString(self):
         return self.tr(

@@ -18,12 +18,8 @@ class EndmemberExtraction(PcceeAlgorithm):
     SEED = "SEED"
     OUTPUT = "OUTPUT"
     SOURCE = ""
+    GROUP_ID = "endmembers"
 
-    def group(self):
-        return self.tr("Endmember extraction")
-
-    def groupId(self):
-        return "endmembers"
 
     def add_input_parameters(self, default_count):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))

@@ -13,6 +13,7 @@ class ImportSpectralLibrary(PcceeAlgorithm):
     INPUT = "INPUT"
     CLASS_COLUMN = "CLASS_COLUMN"
     OUTPUT = "OUTPUT"
+    GROUP_ID = "spectrallibraries"
 
     def name(self):
         return "importspectrallibrary"
@@ -20,11 +21,6 @@ class ImportSpectralLibrary(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Import spectral library")
 
-    def group(self):
-        return self.tr("Spectral libraries")
-
-    def groupId(self):
-        return "spectrallibraries"
 
     def shortHelpString(self):
         return self.tr(

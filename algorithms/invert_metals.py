@@ -24,12 +24,8 @@ class ConcentrationMaps(PcceeAlgorithm):
     ABUNDANCES = "ABUNDANCES"
     OUTPUT = "OUTPUT"
     OUTPUT_UNCERTAINTY = "OUTPUT_UNCERTAINTY"
+    GROUP_ID = "inversion"
 
-    def group(self):
-        return self.tr("Inversion")
-
-    def groupId(self):
-        return "inversion"
 
     def add_map_outputs(self):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Concentrations (mg/kg)")))

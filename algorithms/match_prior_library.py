@@ -18,6 +18,7 @@ class MatchPriorLibrary(PcceeAlgorithm):
     CLASS_FIELD = "CLASS_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_ANGLES = "OUTPUT_ANGLES"
+    GROUP_ID = "endmembers"
 
     def name(self):
         return "matchpriorlibrary"
@@ -25,11 +26,6 @@ class MatchPriorLibrary(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Match prior spectral library (SAM)")
 
-    def group(self):
-        return self.tr("Endmember extraction")
-
-    def groupId(self):
-        return "endmembers"
 
     def shortHelpString(self):
         return self.tr(

@@ -15,6 +15,7 @@ class RemoveBadBands(PcceeAlgorithm):
     DROP_WATER_VAPOUR = "DROP_WATER_VAPOUR"
     DROP_CONSTANT = "DROP_CONSTANT"
     OUTPUT = "OUTPUT"
+    GROUP_ID = "preparation"
 
     def name(self):
         return "removebadbands"
@@ -22,11 +23,6 @@ class RemoveBadBands(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Remove bad bands")
 
-    def group(self):
-        return self.tr("Preparation")
-
-    def groupId(self):
-        return "preparation"
 
     def shortHelpString(self):
         return self.tr(

@@ -18,6 +18,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
     K = "K"
     ONE_PER_CLASS = "ONE_PER_CLASS"
     OUTPUT = "OUTPUT"
+    GROUP_ID = "endmembers"
 
     def name(self):
         return "selecttopkendmembers"
@@ -25,11 +26,6 @@ class SelectTopKEndmembers(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Select Top-K endmembers")
 
-    def group(self):
-        return self.tr("Endmember extraction")
-
-    def groupId(self):
-        return "endmembers"
 
     def shortHelpString(self):
         return self.tr(

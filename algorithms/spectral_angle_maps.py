@@ -19,6 +19,7 @@ class SpectralAngleMaps(PcceeAlgorithm):
     CLASS_FIELD = "CLASS_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_PLOT = "OUTPUT_PLOT"
+    GROUP_ID = "endmembers"
 
     def name(self):
         return "spectralanglemaps"
@@ -26,11 +27,6 @@ class SpectralAngleMaps(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Spectral angle maps and spectra plot")
 
-    def group(self):
-        return self.tr("Endmember extraction")
-
-    def groupId(self):
-        return "endmembers"
 
     def shortHelpString(self):
         return self.tr(

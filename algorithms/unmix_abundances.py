@@ -32,6 +32,7 @@ class UnmixAbundances(PcceeAlgorithm):
     SEED = "SEED"
     OUTPUT = "OUTPUT"
     OUTPUT_RESIDUAL = "OUTPUT_RESIDUAL"
+    GROUP_ID = "unmixing"
 
     def name(self):
         return "unmixabundances"
@@ -39,11 +40,6 @@ class UnmixAbundances(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Unmix abundances")
 
-    def group(self):
-        return self.tr("Unmixing")
-
-    def groupId(self):
-        return "unmixing"
 
     def shortHelpString(self):
         return self.tr(

@@ -54,6 +54,7 @@ class ZonePollution(PcceeAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
+    GROUP_ID = "analysis"
 
     def name(self):
         return "zonepollution"
@@ -61,11 +62,6 @@ class ZonePollution(PcceeAlgorithm):
     def displayName(self):
         return self.tr("Zone pollution (K-means)")
 
-    def group(self):
-        return self.tr("Analysis")
-
-    def groupId(self):
-        return "analysis"
 
     def shortHelpString(self):
         return self.tr(

@@ -36,10 +36,11 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
     listing = qgis_process("list")
     assert listing.returncode == 0, listing.stderr
     assert "PCCEE heavy-metal mapping" in listing.stdout
-    for algorithm in ("pccee:compareunmixing", "pccee:createsamplescene", "pccee:extractendmembersppi",
-                      "pccee:extractendmembersvca", "pccee:importspectrallibrary", "pccee:matchpriorlibrary",
-                      "pccee:removebadbands", "pccee:selecttopkendmembers", "pccee:spectralanglemaps",
-                      "pccee:unmixabundances"):
+    for algorithm in ("pccee:compareunmixing", "pccee:correlatemetals", "pccee:createsamplescene",
+                      "pccee:extractendmembersppi", "pccee:extractendmembersvca", "pccee:importspectrallibrary",
+                      "pccee:invertmetals", "pccee:matchpriorlibrary", "pccee:predictmetals", "pccee:removebadbands",
+                      "pccee:selecttopkendmembers", "pccee:spectralanglemaps", "pccee:unmixabundances",
+                      "pccee:zonepollution"):
         assert algorithm in listing.stdout
 
 
