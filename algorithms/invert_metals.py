@@ -1,6 +1,6 @@
 """Heavy-metal inversion (PCCEE section 2.5): Random Forest per metal from abundances at soil samples."""
 import numpy as np
-from qgis.core import (NULL, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsPointXY,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields,
                        QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
@@ -10,8 +10,8 @@ from qgis.PyQt.QtCore import QVariant
 from .base import PcceeAlgorithm
 from .core import inversion
 from .io.inversion_report import write_inversion_report
-from .io.raster_reader import Window
 from .io.raster_writer import RasterWriter
+from .sample_points import metal_fields, samples_at_pixels, usable_samples
 from .styling import hot_concentrations, style_on_load
 
 DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
@@ -121,14 +121,14 @@ class InvertMetals(ConcentrationMaps):
         if not layer.crs().isValid() or not source.sourceCrs().isValid():
             raise self.fail(self.SAMPLES if layer.crs().isValid() else self.ABUNDANCES,
                             self.tr("has no coordinate reference system; set it in the layer properties."))
-        metals = self._metal_fields(source, self.parameterAsString(parameters, self.METALS, context))
+        metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
         try:
             import sklearn  # noqa: F401
         except ImportError:
             raise self.fail(self.TREES, self.tr("Random Forest needs scikit-learn: sudo apt install python3-sklearn "
                                                 "(Debian/Ubuntu) or pip install scikit-learn."))
-        ids, points, features, values = self._samples(reader, layer, source, metals, context)
+        ids, points, features, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
         settings = dict(trees=self.parameterAsInt(parameters, self.TREES, context),
                         seed=self.parameterAsInt(parameters, self.SEED, context))
         folds = self.parameterAsInt(parameters, self.FOLDS, context)
@@ -137,7 +137,7 @@ class InvertMetals(ConcentrationMaps):
         leaf = self.parameterAsInt(parameters, self.MIN_SAMPLES_LEAF, context)
         forests, results = [], []
         for index, (metal, field) in enumerate(metals):
-            keep, why = self._usable(values[:, index], features)
+            keep, why = usable_samples(values[:, index], features)
             for reason, which in why.items():
                 if which:
                     feedback.pushWarning(self.tr("{}: {} sample(s) left out, {}: ids {}").format(
@@ -171,52 +171,6 @@ class InvertMetals(ConcentrationMaps):
         self.write_maps(reader, forests, names, paths, context, feedback, start=50.0)
         return dict(paths, **{self.OUTPUT_METRICS: metrics_id, self.OUTPUT_REPORT: report, self.OUTPUT_MODEL: model})
 
-    def _metal_fields(self, source, text):
-        """(metal, field) pairs, matched without regard to case."""
-        fields = {name.lower(): name for name in source.fields().names()}
-        wanted = [m.strip() for m in text.split(",") if m.strip()]
-        missing = [m for m in wanted if m.lower() not in fields]
-        if not wanted or missing:
-            raise self.fail(self.METALS, self.tr("no field named {} in the samples; they have: {}.").format(
-                ", ".join(missing) or "(none given)", ", ".join(source.fields().names())))
-        return [(m, fields[m.lower()]) for m in wanted]
-
-    def _samples(self, reader, layer, source, metals, context):
-        """Sample ids, positions (raster CRS), predictors at their pixels (NaN outside/nodata) and values."""
-        transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
-        x0, dx, _, y0, _, dy = reader.geotransform
-        ids, points, pixel, values = [], [], [], []
-        for feature in source.getFeatures():
-            if not feature.hasGeometry():
-                continue
-            point = transform.transform(QgsPointXY(feature.geometry().asPoint()))
-            col, row = int(np.floor((point.x() - x0) / dx)), int(np.floor((point.y() - y0) / dy))
-            inside = 0 <= row < reader.height and 0 <= col < reader.width
-            ids.append(feature.id())
-            points.append((point.x(), point.y()))
-            pixel.append(row * reader.width + col if inside else -1)
-            values.append([_number(feature[field]) for _, field in metals])
-        pixel = np.array(pixel)
-        if not (pixel >= 0).any():
-            raise self.fail(self.SAMPLES, self.tr("no sample lies on the raster (after reprojection to {}).").format(
-                layer.crs().authid()))
-        features = np.full((len(pixel), reader.n_bands), np.nan)
-        for position in np.flatnonzero(pixel >= 0):
-            row, col = divmod(int(pixel[position]), reader.width)
-            spectrum, valid = reader.read(Window(col, row, 1, 1))
-            if valid[0]:
-                features[position] = spectrum[0]
-        return np.array(ids), np.array(points), features, np.array(values, dtype=float)
-
-    @staticmethod
-    def _usable(values, features):
-        outside = np.isnan(features).all(axis=1)
-        invalid = ~outside & np.isnan(features).any(axis=1)
-        missing = np.isnan(values) & ~outside & ~invalid
-        why = {"outside the raster": list(np.flatnonzero(outside)), "on nodata": list(np.flatnonzero(invalid)),
-               "no numeric value": list(np.flatnonzero(missing))}
-        return ~(outside | invalid | np.isnan(values)), why
-
     def _write_metrics(self, parameters, context, results):
         fields = QgsFields()
         for name, kind in (("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double),
@@ -233,10 +187,4 @@ class InvertMetals(ConcentrationMaps):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest_id
 
-
-def _number(value):
-    try:
-        return float(value) if value is not None and value != NULL else np.nan
-    except (TypeError, ValueError):
-        return np.nan
 

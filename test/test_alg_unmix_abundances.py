@@ -164,3 +164,17 @@ def test_compare_unmixing_tabulates_every_method(run_alg, jasper, tmp_path):
     assert rows["UCLS"]["rmse"] <= rows["NNLS"]["rmse"] <= rows["FCLS"]["rmse"]  # fewer constraints, smaller residual
     assert all(rows[m]["seconds"] > 0 for m in rows)
     assert "<td>SVR</td>" in (tmp_path / "report.html").read_text()
+
+
+def test_compare_unmixing_adds_the_inversion_r2_per_method(run_alg, simulated, tmp_path):
+    from qgis.core import QgsVectorLayer
+    scene, library, truth, folder = simulated
+    result = run_alg("pccee:compareunmixing", {
+        "INPUT": scene, "ENDMEMBERS": library, "METHODS": [0, 1], "SAMPLES": str(folder / "samples.gpkg"),
+        "METALS": "cd, Zn", "TREES": 50, "OUTPUT": str(tmp_path / "table.gpkg"),
+        "OUTPUT_REPORT": str(tmp_path / "report.html")})
+    rows = {f["method"]: f for f in QgsVectorLayer(result["OUTPUT"], "table", "ogr").getFeatures()}
+    for method in ("NNLS", "FCLS"):
+        assert rows[method]["cv_r2_mean"] == pytest.approx((rows[method]["cv_r2_cd"] + rows[method]["cv_r2_Zn"]) / 2)
+        assert rows[method]["cv_r2_mean"] > 0.6  # the true materials predict the mining metals
+    assert "CV R2 Zn" in (tmp_path / "report.html").read_text()
