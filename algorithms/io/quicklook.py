@@ -45,7 +45,7 @@ def fractions_png(path, png, title, names, max_side=600):
     figure, axes = plt.subplots(1, len(bands), figsize=(3.2 * len(bands), 3.4))
     for axis, band in zip(np.atleast_1d(axes), bands):
         image = axis.imshow(values[..., band], vmin=0, vmax=1, cmap="viridis")
-        axis.set_title(names[band])
+        axis.set_title(names[band], fontsize=8)
         axis.set_axis_off()
     figure.colorbar(image, ax=axes, shrink=0.8, label="fraction")
     figure.suptitle(title)
