@@ -2,7 +2,8 @@
 QgsProcessingException that names the parameter and says how to fix it."""
 import os
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingParameterString, QgsProcessingUtils)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
@@ -102,12 +103,33 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
 
     def output_raster_path(self, parameters, name, context):
         """The destination path of raster output `name`, checked for writability up front."""
-        path = self.parameterAsOutputLayer(parameters, name, context)
+        path = self.parameterAsOutputLayer(parameters, name, context) or QgsProcessingUtils.generateTempFilename(
+            name.lower() + ".tif")
         try:
             check_writable(path)
         except RasterError as error:
             raise self.fail(name, self.tr("{} Choose another output file.").format(error))
         return path
+
+    def create_sink(self, parameters, name, context, fields, geometry_type, crs=None):
+        """(sink, destination id) for feature-sink output `name`; a temporary layer when none is given
+        (a model's intermediate result), and a failure that names the parameter."""
+        if not parameters.get(name):
+            parameters = dict(parameters, **{name: QgsProcessing.TEMPORARY_OUTPUT})
+        try:
+            sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type,
+                                                 crs or QgsCoordinateReferenceSystem())
+        except QgsProcessingException as error:
+            raise self.fail(name, self.tr("{} Choose another output file.").format(error))
+        if sink is None:
+            raise self.fail(name, self.invalidSinkError(parameters, name))
+        return sink, dest_id
+
+    def output_file_path(self, parameters, name, context, extension):
+        """The destination of a file output (report, model); a temporary file when none is given, as a
+        Graphical Modeler model does for the intermediate results it does not keep."""
+        return self.parameterAsFileOutput(parameters, name, context) or QgsProcessingUtils.generateTempFilename(
+            "{}.{}".format(name.lower(), extension))
 
 
 def progress_callbacks(feedback, start=0.0, end=100.0):

@@ -86,7 +86,7 @@ class CompareUnmixing(UnmixAbundances):
                          seconds, float(np.mean(scores)) if scores else None, scores))
             feedback.pushInfo(self.tr("{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s").format(*rows[-1][:4]) +
                               (self.tr(", mean CV R2 {:.3f}").format(rows[-1][4]) if scores else ""))
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         _write_report(report, rows, endmembers.names, metals)
         return {self.OUTPUT: self._write_table(parameters, context, rows, metals), self.OUTPUT_REPORT: report}
 
@@ -124,9 +124,7 @@ class CompareUnmixing(UnmixAbundances):
             fields.append(QgsField(name, kind))
         for metal in metals:
             fields.append(QgsField("cv_r2_{}".format(metal), QVariant.Double))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise self.fail(self.OUTPUT, self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes(list(row[:5]) + [float(v) for v in row[5]])

@@ -71,7 +71,7 @@ class CorrelateMetals(PcceeAlgorithm):
         names, r, n = [str(name) for name in np.array(names)[keep]], r[np.ix_(keep, keep)], n[np.ix_(keep, keep)]
         order = cluster_order(r)
         names, r, n = [names[i] for i in order], r[np.ix_(order, order)], n[np.ix_(order, order)]
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         correlation_report(report, r, names, self.tr("{} correlation of the metals").format(
             "Spearman" if spearman else "Pearson"))
         return {self.OUTPUT: self._table(parameters, context, names, r, n), self.OUTPUT_REPORT: report}
@@ -111,9 +111,7 @@ class CorrelateMetals(PcceeAlgorithm):
         for name in names:
             fields.append(QgsField(name, QVariant.Double))
         fields.append(QgsField("n", QVariant.Int))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise self.fail(self.OUTPUT, self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         for index, name in enumerate(names):
             feature = QgsFeature(fields)
             feature.setAttributes([name] + [float(v) for v in r[index]] + [int(n[index].min())])

@@ -153,10 +153,7 @@ class CreateSampleScene(PcceeAlgorithm):
         previous = gdal.GetConfigOption("OGR_CURRENT_DATE")
         gdal.SetConfigOption("OGR_CURRENT_DATE", "2024-09-24T00:00:00.000Z")
         try:
-            sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SAMPLES, context, fields,
-                                                 QgsWkbTypes.Point, wgs84)
-            if sink is None:
-                raise self.fail(self.OUTPUT_SAMPLES, self.invalidSinkError(parameters, self.OUTPUT_SAMPLES))
+            sink, dest_id = self.create_sink(parameters, self.OUTPUT_SAMPLES, context, fields, QgsWkbTypes.Point, wgs84)
             for index, (row, col) in enumerate(zip(rows, cols)):
                 feature = QgsFeature(fields)
                 point = transform.transform(QgsPointXY(x0 + (col + 0.5) * step, y0 - (row + 0.5) * step))

@@ -163,9 +163,9 @@ class InvertMetals(ConcentrationMaps):
                                       "{:.3f}").format(metal, *scores))
             feedback.setProgress(50.0 * (index + 1) / len(metals))
         names = [m for m, _ in metals]
-        model = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
+        model = self.output_file_path(parameters, self.OUTPUT_MODEL, context, "npz")
         inversion.save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         write_inversion_report(report, results, reader.descriptions)
         metrics_id = self._write_metrics(parameters, context, results)
         self.write_maps(reader, forests, names, paths, context, feedback, start=50.0)
@@ -177,9 +177,7 @@ class InvertMetals(ConcentrationMaps):
                            ("rmse", QVariant.Double), ("rpd", QVariant.Double), ("rpd_class", QVariant.String),
                            ("train_r2", QVariant.Double), ("excluded", QVariant.String)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_METRICS, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise self.fail(self.OUTPUT_METRICS, self.invalidSinkError(parameters, self.OUTPUT_METRICS))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_METRICS, context, fields, QgsWkbTypes.NoGeometry)
         for metal, scores, *_, excluded in results:
             feature = QgsFeature(fields)
             feature.setAttributes([metal, scores.n, scores.r2, scores.rmse, scores.rpd, scores.rpd_class,

@@ -4,8 +4,7 @@ Image endmembers get a point at their pixel centre so the user sees where they l
 lab spectra have no geometry.
 """
 import numpy as np
-from qgis.core import (NULL, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY,
-                       QgsProcessingException, QgsWkbTypes)
+from qgis.core import NULL, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
 from .core.spectral_library import SpectralLibrary, SpectralLibraryError
@@ -31,12 +30,7 @@ def has_positions(library):
 def write_library(algorithm, parameters, context, name, library, crs):
     """Write `library` to the feature-sink parameter `name`; returns the destination id."""
     geometry_type = QgsWkbTypes.Point if has_positions(library) else QgsWkbTypes.NoGeometry
-    try:
-        sink, dest_id = algorithm.parameterAsSink(parameters, name, context, library_fields(), geometry_type, crs)
-    except QgsProcessingException as error:
-        raise algorithm.fail(name, algorithm.tr("{} Choose another output file.").format(error))
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    sink, dest_id = algorithm.create_sink(parameters, name, context, library_fields(), geometry_type, crs)
     for index in range(len(library)):
         feature = QgsFeature(library_fields())
         score = library.scores[index]

@@ -2,7 +2,8 @@
 import glob
 import os
 
-from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import (QgsApplication, QgsMessageLog, QgsProcessing, QgsProcessingModelAlgorithm,
+                       QgsProcessingProvider)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -33,6 +34,15 @@ class PcceeProvider(QgsProcessingProvider):
     def __init__(self, models_dir=os.path.join(RESOURCES, "models")):
         super().__init__()
         self.models_dir = models_dir
+        self._models_resolved = False
+        QgsApplication.processingRegistry().providerAdded.connect(self._registered)
+
+    def _registered(self, provider_id):
+        """The registry adds a provider after loading it, so while loading, a model's steps (this
+        provider's own algorithms) cannot be resolved and the model gets no outputs: load again now."""
+        if provider_id == self.id() and not self._models_resolved:
+            self._models_resolved = True
+            self.refreshAlgorithms()
 
     def id(self):
         return "pccee"
@@ -59,6 +69,19 @@ class PcceeProvider(QgsProcessingProvider):
         for path in sorted(glob.glob(os.path.join(self.models_dir, "*.model3"))):
             model = QgsProcessingModelAlgorithm()
             if model.fromFile(path):
+                _optional_outputs(model)
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage("Could not load model {}".format(path), "PCCEE")
+
+
+def _optional_outputs(model):
+    """Make the parameters of a model's non-mandatory outputs optional, written to temporary files unless
+    given a path: QGIS 3.22 derives them all as mandatory, so qgis_process would demand a path for every
+    intermediate result."""
+    for child_id, child in model.childAlgorithms().items():
+        for name, output in child.modelOutputs().items():
+            parameter = model.parameterDefinition("{}:{}".format(child_id, name))
+            if parameter is not None and not output.isMandatory():
+                parameter.setFlags(parameter.flags() | parameter.FlagOptional)
+                parameter.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)

@@ -60,7 +60,7 @@ class SpectralAngleMaps(PcceeAlgorithm):
         on_image = resample_to(self, endmembers, wavelengths, self.ENDMEMBERS, feedback)
         prior, _ = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD)
         path = self.output_raster_path(parameters, self.OUTPUT, context)
-        plot = self.parameterAsFileOutput(parameters, self.OUTPUT_PLOT, context)
+        plot = self.output_file_path(parameters, self.OUTPUT_PLOT, context, "html")
         write_angle_raster(self, reader, on_image.spectra, endmembers.names, path, feedback)
         write_spectra_plot(plot, on_image, prior)
         style_on_load(context, path, small_angles_stand_out())

@@ -132,7 +132,7 @@ class ZonePollution(PcceeAlgorithm):
         self._write_zones(reader, path, centres, varying, standardise, labels, colours, feedback)
         zones = assign(standardise(values[:, varying]), centres)
         rows = self._statistics(reader, zones, values, count, len(values), labels)
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         if choice is None:
             choice = choose_k(fitting, k, k, seed)
         zoning_report(report, choice, labels, colours, rows, names)
@@ -181,9 +181,7 @@ class ZonePollution(PcceeAlgorithm):
         for name in names:
             for stat in ("mean", "p10", "p50", "p90"):
                 fields.append(QgsField("{}_{}".format(name, stat), QVariant.Double))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_STATS, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise self.fail(self.OUTPUT_STATS, self.invalidSinkError(parameters, self.OUTPUT_STATS))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_STATS, context, fields, QgsWkbTypes.NoGeometry)
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row["code"], row["name"], row["pixels"], row["hectares"]] +

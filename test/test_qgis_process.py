@@ -94,3 +94,27 @@ def test_sample_scene_then_bad_bands_as_in_the_demo(qgis_process, tmp_path):
                            "OUTPUT={}".format(tmp_path / "ab.tif"), "OUTPUT_RESIDUAL={}".format(tmp_path / "res.tif"))
     assert unmixed.returncode == 0, unmixed.stdout + unmixed.stderr
     assert abs(read_raster(tmp_path / "ab.tif").sum(axis=2) - 1.0).max() < 1e-5  # FCLS
+
+
+def test_the_workflow_model_runs_through_qgis_process(qgis_process, tmp_path):
+    """resources/models/pccee_workflow.model3, registered as pccee:pcceeworkflow, on a small simulated
+    scene: the six outputs it must write, the others to temporary files."""
+    scene = {"OUTPUT": tmp_path / "scene.tif", "OUTPUT_ABUNDANCES": tmp_path / "truth.tif",
+             "OUTPUT_CONCENTRATIONS": tmp_path / "metals.tif", "OUTPUT_SAMPLES": tmp_path / "samples.gpkg"}
+    made = qgis_process("run", "pccee:createsamplescene", "--", "SIZE=72", "SEED=4",
+                        *["{}={}".format(k, v) for k, v in scene.items()])
+    assert made.returncode == 0, made.stdout + made.stderr
+    outputs = {"topk:topk_endmembers": "topk.gpkg", "unmix:abundances": "abundances.tif",
+               "invert:concentrations": "metals_map.tif", "invert:uncertainty": "spread.tif",
+               "invert:inversion_report": "inversion.html", "zone:zones": "zones.tif"}
+    run = qgis_process("--json", "run", "pccee:pcceeworkflow", "--", "scene={}".format(scene["OUTPUT"]),
+                       "samples={}".format(scene["OUTPUT_SAMPLES"]),
+                       *["{}={}".format(k, tmp_path / v) for k, v in outputs.items()])
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    results = json.loads(run.stdout)["results"]
+    assert all(results[k] == str(tmp_path / v) for k, v in outputs.items())
+    assert read_raster(tmp_path / "metals_map.tif").shape == (72, 72, 8)
+    zones = read_raster(tmp_path / "zones.tif")
+    assert zones.min() >= 1 and zones.max() >= 2
+    from qgis.core import QgsVectorLayer
+    assert QgsVectorLayer(str(tmp_path / "topk.gpkg"), "topk", "ogr").featureCount() == 4

@@ -1,0 +1,115 @@
+"""Build resources/models/pccee_workflow.model3: the whole PCCEE workflow as a Graphical Modeler model.
+
+Run with QGIS's Python from the repository root:  QT_QPA_PLATFORM=offscreen python3 scripts/build_workflow_model.py
+The model opens in the Graphical Modeler (Processing > Graphical Modeler > open) and appears in the Toolbox as
+pccee:pcceeworkflow once the plugin is loaded.
+"""
+import os
+import sys
+
+from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                       QgsProcessingModelChildParameterSource, QgsProcessingModelOutput, QgsProcessingModelParameter,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterRasterLayer)
+from qgis.PyQt.QtCore import QPointF
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: Outputs a run must name; the others go to temporary files unless given a destination.
+MANDATORY = {"topk_endmembers", "abundances", "concentrations", "uncertainty", "inversion_report", "zones"}
+Source = QgsProcessingModelChildParameterSource
+
+# (child id, algorithm, description, {parameter: source}, {model output name: (child output, description)})
+STEPS = [
+    ("badbands", "pccee:removebadbands", "Remove bad bands",
+     {"INPUT": Source.fromModelParameter("scene"), "DROP_WATER_VAPOUR": Source.fromStaticValue(True),
+      "DROP_CONSTANT": Source.fromStaticValue(True)}, {}),
+    ("ppi", "pccee:extractendmembersppi", "PPI candidates (10)",
+     {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromStaticValue(10),
+      "SKEWERS": Source.fromStaticValue(10000), "SEED": Source.fromStaticValue(0)},
+     {"ppi_endmembers": ("OUTPUT", "PPI endmembers"), "ppi_counts": ("OUTPUT_SCORES", "PPI counts")}),
+    ("vca", "pccee:extractendmembersvca", "VCA candidates (6)",
+     {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromStaticValue(6),
+      "VARIANCE": Source.fromStaticValue(0.95), "SEED": Source.fromStaticValue(0)},
+     {"vca_endmembers": ("OUTPUT", "VCA endmembers")}),
+    ("prior", "pccee:matchpriorlibrary", "Prior-library SAM matching",
+     {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "LIBRARY": Source.fromModelParameter("prior_library")},
+     {"prior_endmembers": ("OUTPUT", "Prior-matched endmembers"), "prior_angles": ("OUTPUT_ANGLES", "Prior angles")}),
+    ("topk", "pccee:selecttopkendmembers", "Top-K optimisation (4)",
+     {"CANDIDATES": [Source.fromChildOutput("ppi", "OUTPUT"), Source.fromChildOutput("vca", "OUTPUT"),
+                     Source.fromChildOutput("prior", "OUTPUT")],
+      "PRIOR": Source.fromModelParameter("prior_library"), "K": Source.fromStaticValue(4)},
+     {"topk_endmembers": ("OUTPUT", "Top-K endmembers")}),
+    ("unmix", "pccee:unmixabundances", "NNLS unmixing",
+     {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromChildOutput("topk", "OUTPUT"),
+      "METHOD": Source.fromStaticValue(0)},
+     {"abundances": ("OUTPUT", "Abundances"), "abundance_residual": ("OUTPUT_RESIDUAL", "Unmixing residual")}),
+    ("invert", "pccee:invertmetals", "Random Forest inversion",
+     {"ABUNDANCES": Source.fromChildOutput("unmix", "OUTPUT"), "SAMPLES": Source.fromModelParameter("samples"),
+      "TREES": Source.fromStaticValue(500), "FOLDS": Source.fromStaticValue(5), "SEED": Source.fromStaticValue(0)},
+     {"concentrations": ("OUTPUT", "Concentrations"), "uncertainty": ("OUTPUT_UNCERTAINTY", "Uncertainty"),
+      "inversion_metrics": ("OUTPUT_METRICS", "Inversion metrics"), "inversion_report": ("OUTPUT_REPORT", "Inversion report"),
+      "inversion_model": ("OUTPUT_MODEL", "Inversion model")}),
+    ("correlate", "pccee:correlatemetals", "Correlation of the metals",
+     {"INPUT": Source.fromChildOutput("invert", "OUTPUT")},
+     {"correlation": ("OUTPUT", "Metal correlation"), "correlation_report": ("OUTPUT_REPORT", "Correlation heat map")}),
+    ("zone", "pccee:zonepollution", "K-means pollution zones",
+     {"INPUT": Source.fromChildOutput("invert", "OUTPUT"), "K": Source.fromStaticValue(0),
+      "SEED": Source.fromStaticValue(0)},
+     {"zones": ("OUTPUT", "Pollution zones"), "zone_statistics": ("OUTPUT_STATS", "Zone statistics"),
+      "zone_report": ("OUTPUT_REPORT", "Zoning report")}),
+]
+
+
+def build():
+    model = QgsProcessingModelAlgorithm("pcceeworkflow", "PCCEE workflow", "pcceeworkflow")
+    inputs = [QgsProcessingParameterRasterLayer("scene", "Hyperspectral scene (reflectance, with wavelengths)"),
+              QgsProcessingParameterFeatureSource("samples", "Soil samples with metal fields",
+                                                  [QgsProcessing.TypeVectorPoint]),
+              QgsProcessingParameterFeatureSource("prior_library", "Prior spectral library (empty: built-in)",
+                                                  optional=True)]
+    for row, parameter in enumerate(inputs):
+        component = QgsProcessingModelParameter(parameter.name())
+        component.setPosition(QPointF(120 + 260 * row, 60))
+        model.addModelParameter(parameter, component)
+    for index, (child_id, algorithm, description, sources, outputs) in enumerate(STEPS):
+        child = QgsProcessingModelChildAlgorithm(algorithm)
+        child.setChildId(child_id)
+        child.setDescription(description)
+        child.setPosition(QPointF(380, 160 + 110 * index))
+        for name, source in sources.items():
+            child.addParameterSources(name, source if isinstance(source, list) else [source])
+        model_outputs = {}
+        for position, (name, (child_output, label)) in enumerate(outputs.items()):
+            output = QgsProcessingModelOutput(name, label)
+            output.setChildId(child_id)
+            output.setChildOutputName(child_output)
+            output.setMandatory(name in MANDATORY)
+            if name not in MANDATORY:  # QGIS 3.22 ignores the flag; a temporary default makes them optional
+                output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)
+            output.setPosition(QPointF(700 + 40 * position, 160 + 110 * index))
+            model_outputs[name] = output
+        child.setModelOutputs(model_outputs)
+        model.addChildAlgorithm(child)
+    model.updateDestinationParameters()
+    model.setHelpContent({"ALG_DESC": "The PCCEE workflow of the paper: bad bands removed; PPI (10) + VCA (6) + "
+                          "prior-library SAM candidates; Top-K (4); NNLS unmixing; Random Forest inversion of the "
+                          "metals at the samples; correlation and K-means pollution zones."})
+    return model
+
+
+def main():
+    application = QgsApplication([], False)
+    application.initQgis()
+    # The children must resolve their algorithms for the model to derive its outputs.
+    sys.path.insert(0, os.path.dirname(ROOT))
+    provider = __import__(os.path.basename(ROOT) + ".algorithms.provider", fromlist=["PcceeProvider"]).PcceeProvider(
+        models_dir="")
+    QgsApplication.processingRegistry().addProvider(provider)
+    path = os.path.join(ROOT, "resources", "models", "pccee_workflow.model3")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if not build().toFile(path):
+        raise SystemExit("could not write " + path)
+    print("wrote", path)
+
+
+if __name__ == "__main__":
+    main()
