@@ -44,18 +44,6 @@ run pccee:correlatemetals -- INPUT="$out/concentrations.tif" OUTPUT="$out/metal_
 run pccee:zonepollution -- INPUT="$out/concentrations.tif" K=0 K_MIN=2 K_MAX=8 SEED=0 \
   OUTPUT="$out/pollution_zones.tif" OUTPUT_STATS="$out/pollution_zones.gpkg" OUTPUT_REPORT="$out/pollution_zones.html"
 
-/usr/bin/python3 - "$plugins" "$out" <<'PY'
-import sys
-sys.path.insert(0, sys.argv[1])
-from pccee.algorithms.core.scene_simulation import MATERIALS
-from pccee.algorithms.io.quicklook import fractions_png, true_colour_png
-from pccee.algorithms.io.raster_reader import RasterReader
-out = sys.argv[2]
-true_colour_png(out + "/scene.tif", out + "/scene_truecolour.png", "Simulated GF-5 AHSI scene (true colour)")
-fractions_png(out + "/truth_abundances.tif", out + "/truth_abundances.png", "Simulated truth: abundances", MATERIALS)
-with RasterReader(out + "/abundances.tif") as reader:
-    names = reader.descriptions
-fractions_png(out + "/abundances.tif", out + "/abundances.png", "PCCEE Top-4 endmembers, NNLS abundances", names)
-PY
-echo "Demo outputs in $out"
+/usr/bin/python3 "$root/scripts/demo_index.py" "$plugins" "$out"
+echo "Demo outputs in $out: open $out/index.html"
 ls -1 "$out"

@@ -37,17 +37,23 @@ def true_colour_png(path, png, title, max_side=600):
     _save(np.clip(rgb / high, 0, 1) ** 0.8, png, title)
 
 
-def fractions_png(path, png, title, names, max_side=600):
-    """One panel per band of a fraction raster (abundances), 0-1 on a shared colour scale."""
+def fractions_png(path, png, title, names, max_side=600, limits=(0.0, 1.0), cmap="viridis", label="fraction"):
+    """One panel per band: fractions on a shared 0-1 scale, or (limits=None) each band stretched
+    between its 2nd and 98th percentile (concentrations)."""
     with RasterReader(path) as reader:
         bands = list(range(reader.n_bands))
+        nodata = reader.nodata[0]
     values = _overview(path, bands, max_side)
-    figure, axes = plt.subplots(1, len(bands), figsize=(3.2 * len(bands), 3.4))
-    for axis, band in zip(np.atleast_1d(axes), bands):
-        image = axis.imshow(values[..., band], vmin=0, vmax=1, cmap="viridis")
+    if nodata is not None:
+        values = np.where(values == nodata, np.nan, values)
+    figure, axes = plt.subplots(1, len(bands), figsize=(3.2 * len(bands), 3.4), squeeze=False)
+    for axis, band in zip(axes[0], bands):
+        low, high = limits if limits else np.nanpercentile(values[..., band], [2, 98])
+        image = axis.imshow(values[..., band], vmin=low, vmax=high, cmap=cmap)
         axis.set_title(names[band], fontsize=8)
         axis.set_axis_off()
-    figure.colorbar(image, ax=axes, shrink=0.8, label="fraction")
+    if limits:
+        figure.colorbar(image, ax=axes, shrink=0.8, label=label)
     figure.suptitle(title)
     figure.savefig(png, dpi=80)
     plt.close(figure)
