@@ -7,7 +7,8 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProce
 from qgis.PyQt.QtCore import QVariant
 
 from .base import PcceeAlgorithm
-from .core.correlation import PearsonAccumulator, cluster_order, pairwise_correlation
+from .core.correlation import cluster_order, correlation, pairwise_correlation
+from .core.pca import StreamingPCA
 from .core.sampling import PixelSample
 from .io.analysis_report import correlation_report
 
@@ -83,7 +84,7 @@ class CorrelateMetals(PcceeAlgorithm):
         if reader.n_bands < 2:
             raise self.fail(self.INPUT, self.tr("the raster has a single band; correlation needs one band per metal."))
         names = [d or "band {}".format(i + 1) for i, d in enumerate(reader.descriptions)]
-        statistics = PearsonAccumulator(reader.n_bands)
+        statistics = StreamingPCA(reader.n_bands)
         sample = PixelSample(SPEARMAN_SAMPLE, np.random.default_rng(0))
         windows = reader.windows()
         for done, window in enumerate(windows, start=1):
@@ -100,7 +101,7 @@ class CorrelateMetals(PcceeAlgorithm):
             r, _ = pairwise_correlation(sample.pixels, "spearman")
             count = len(sample.pixels)
         else:
-            r, _ = statistics.correlation()
+            r, _ = correlation(statistics)
             count = statistics.count
         feedback.pushInfo(self.tr("Correlation over {} pixels valid in every band.").format(count))
         return names, r, np.full(r.shape, count)

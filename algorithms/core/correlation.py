@@ -1,46 +1,24 @@
-"""Correlation among metals (PCCEE section 2.6.1): Pearson over all valid pixels, streamed, and an
-order of the metals that puts correlated groups (such as Pb-Cd-Zn) side by side."""
+"""Correlation among metals (PCCEE section 2.6.1): Pearson over all valid pixels, streamed (the one-pass
+statistics of StreamingPCA), and an order of the metals that puts correlated groups (such as Pb-Cd-Zn)
+side by side."""
 import numpy as np
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import squareform
 
-from .linalg import matmul
 
 
-class PearsonAccumulator:
-    """Sums, squares and cross-products of complete pixels (every band valid), block by block; values
-    are shifted by the first block's mean so one-pass sums stay accurate."""
-
-    def __init__(self, n_bands):
-        self.count = 0
-        self.shift = None
-        self.sum = np.zeros(n_bands)
-        self.cross = np.zeros((n_bands, n_bands))
-
-    def update(self, values):
-        values = np.asarray(values, dtype=np.float64)
-        if len(values) == 0:
-            return self
-        if self.shift is None:
-            self.shift = values.mean(axis=0)
-        centred = values - self.shift
-        self.count += len(values)
-        self.sum += centred.sum(axis=0)
-        self.cross += matmul(centred.T, centred)
-        return self
-
-    def correlation(self):
-        """(r (m, m), constant bands (m,) bool); r is NaN in the rows and columns of constant bands."""
-        mean = self.sum / self.count
-        covariance = self.cross / self.count - np.outer(mean, mean)
-        deviation = np.sqrt(np.clip(np.diag(covariance), 0, None))
-        constant = deviation <= 1e-12 * np.maximum(1.0, np.abs(self.shift))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            r = covariance / np.outer(deviation, deviation)
-        r[constant, :] = np.nan
-        r[:, constant] = np.nan
-        np.fill_diagonal(r, np.where(constant, np.nan, 1.0))
-        return np.clip(r, -1.0, 1.0), constant
+def correlation(statistics):
+    """(r (m, m), constant bands (m,) bool) from a StreamingPCA fed with complete pixels block by block;
+    r is NaN in the rows and columns of constant bands."""
+    covariance = statistics.covariance()
+    deviation = np.sqrt(np.clip(np.diag(covariance), 0, None))
+    constant = deviation <= 1e-12 * np.maximum(1.0, np.abs(statistics.mean))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = covariance / np.outer(deviation, deviation)
+    r[constant, :] = np.nan
+    r[:, constant] = np.nan
+    np.fill_diagonal(r, np.where(constant, np.nan, 1.0))
+    return np.clip(r, -1.0, 1.0), constant
 
 
 def pairwise_correlation(values, method="pearson"):
