@@ -25,9 +25,7 @@ def write_angle_raster(algorithm, reader, references, names, path, feedback, sta
             pixels, valid = reader.read(window)
             angles = np.full((window.n_pixels, len(references)), NODATA)
             angles[valid] = np.nan_to_num(spectral_angles(pixels[valid], references), nan=NODATA)
-            rows, cols = np.divmod(np.flatnonzero(valid), window.xsize)
-            closest.update((rows + window.yoff) * reader.width + cols + window.xoff,
-                           np.where(angles[valid] == NODATA, np.nan, angles[valid]))
+            closest.update(reader.pixel_indices(window)[valid], np.where(angles[valid] == NODATA, np.nan, angles[valid]))
             writer.write(window, angles)
             feedback.setProgress(start + (end - start) * done / len(windows))
     return closest

@@ -2,8 +2,10 @@
 QgsProcessingException that names the parameter and says how to fix it."""
 import os
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingParameterString, QgsProcessingUtils)
+import numpy as np
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString,
+                       QgsProcessingUtils, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
@@ -48,6 +50,15 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         definition = self.parameterDefinition(parameter)
         label = definition.description() if definition is not None else parameter
         return QgsProcessingException(self.tr("{} ({}): {}").format(label, parameter, message))
+
+    def require_scikit_learn(self, parameter):
+        """Refuse, naming the parameter and the install command, when scikit-learn is missing."""
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            raise self.fail(parameter, self.tr(
+                "this needs scikit-learn: on Debian or Ubuntu, sudo apt install python3-sklearn; elsewhere, "
+                "pip install scikit-learn into the Python that QGIS uses."))
 
     def cancelled(self):
         """The exception that ends a cancelled run (raised between blocks; partial files are removed)."""
@@ -125,11 +136,33 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
             raise self.fail(name, self.invalidSinkError(parameters, name))
         return sink, dest_id
 
+    def write_table(self, parameters, name, context, columns, rows):
+        """A table without geometry for feature-sink output `name`: columns are (field, QVariant type)
+        pairs, rows lists of values (NumPy numbers are converted). Returns the destination id."""
+        fields = QgsFields()
+        for field, kind in columns:
+            fields.append(QgsField(field, kind))
+        sink, dest_id = self.create_sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([_plain(value) for value in row])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
     def output_file_path(self, parameters, name, context, extension):
         """The destination of a file output (report, model); a temporary file when none is given, as a
         Graphical Modeler model does for the intermediate results it does not keep."""
         return self.parameterAsFileOutput(parameters, name, context) or QgsProcessingUtils.generateTempFilename(
             "{}.{}".format(name.lower(), extension))
+
+
+def _plain(value):
+    """A value QGIS can store: NumPy scalars as Python ones, NaN as NULL."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
 
 
 def progress_callbacks(feedback, start=0.0, end=100.0):

@@ -3,15 +3,16 @@ import html
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+from qgis.core import (QgsProcessing,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
 from .core import inversion
 from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
 from .invert_metals import DEFAULT_METALS
+from .io.html_report import table, write_page
 from .sample_points import metal_fields, samples_at_pixels, usable_samples
 from .unmix_abundances import METHODS, UnmixAbundances
 
@@ -88,13 +89,19 @@ class CompareUnmixing(UnmixAbundances):
                               (self.tr(", mean CV R2 {:.3f}").format(rows[-1][4]) if scores else ""))
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         _write_report(report, rows, endmembers.names, metals)
-        return {self.OUTPUT: self._write_table(parameters, context, rows, metals), self.OUTPUT_REPORT: report}
+        columns = [("method", QVariant.String), ("rmse", QVariant.Double), ("mean_sum", QVariant.Double),
+                   ("seconds", QVariant.Double), ("cv_r2_mean", QVariant.Double)]
+        columns += [("cv_r2_{}".format(metal), QVariant.Double) for metal in metals]
+        table_rows = [list(row[:5]) + list(row[5]) for row in rows]
+        return {self.OUTPUT: self.write_table(parameters, self.OUTPUT, context, columns, table_rows),
+                self.OUTPUT_REPORT: report}
 
     def _samples(self, reader, parameters, context):
         """(metal fields, spectra at the samples, values), or None without SAMPLES."""
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
         if source is None:
             return None
+        self.require_scikit_learn(self.SAMPLES)
         metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         _, _, spectra, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
@@ -117,30 +124,13 @@ class CompareUnmixing(UnmixAbundances):
             scores.append(inversion.metrics(target, predicted, predicted).r2)
         return scores
 
-    def _write_table(self, parameters, context, rows, metals):
-        fields = QgsFields()
-        for name, kind in (("method", QVariant.String), ("rmse", QVariant.Double), ("mean_sum", QVariant.Double),
-                           ("seconds", QVariant.Double), ("cv_r2_mean", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        for metal in metals:
-            fields.append(QgsField("cv_r2_{}".format(metal), QVariant.Double))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
-        for row in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(list(row[:5]) + [float(v) for v in row[5]])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
 
 
 def _write_report(path, rows, names, metals):
-    body = "".join("<tr><td>{}</td><td>{:.5f}</td><td>{:.3f}</td><td>{:.2f}</td>{}</tr>".format(
-        *row[:4], "".join("<td>{:.3f}</td>".format(v) for v in ([row[4]] + list(row[5]) if metals else [])))
-        for row in rows)
-    metal_header = "".join("<th>{}</th>".format(h) for h in (["mean CV R2"] + ["CV R2 " + m for m in metals]
-                                                             if metals else []))
-    with open(path, "w", encoding="utf-8") as stream:
-        stream.write("""<!DOCTYPE html><html><head><meta charset="utf-8"><title>PCCEE unmixing comparison</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}</style>
-</head><body><h1>Unmixing methods compared</h1><p>Endmembers: {}</p>
-<table><tr><th>method</th><th>reconstruction RMSE</th><th>mean sum of abundances</th><th>seconds</th>{}</tr>{}</table>
-</body></html>""".format(html.escape(", ".join(names)), metal_header, body))
+    header = ["method", "reconstruction RMSE", "mean sum of abundances", "seconds"]
+    if metals:
+        header += ["mean CV R2"] + ["CV R2 " + m for m in metals]
+    cells = [[row[0], "{:.5f}".format(row[1]), "{:.3f}".format(row[2]), "{:.2f}".format(row[3])] +
+             (["{:.3f}".format(v) for v in [row[4]] + list(row[5])] if metals else []) for row in rows]
+    write_page(path, "Unmixing methods compared", "<p>Endmembers: {}</p>".format(html.escape(", ".join(names))) +
+               table(header, cells))

@@ -1,9 +1,9 @@
 """Pearson (or Spearman) correlation among metals (PCCEE section 2.6.1)."""
 import numpy as np
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingParameterBoolean,
+from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterRasterLayer, QgsWkbTypes)
+                       QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from .base import PcceeAlgorithm
@@ -75,7 +75,10 @@ class CorrelateMetals(PcceeAlgorithm):
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         correlation_report(report, r, names, self.tr("{} correlation of the metals").format(
             "Spearman" if spearman else "Pearson"))
-        return {self.OUTPUT: self._table(parameters, context, names, r, n), self.OUTPUT_REPORT: report}
+        columns = [("metal", QVariant.String)] + [(name, QVariant.Double) for name in names] + [("n", QVariant.Int)]
+        rows = [[name] + list(r[index]) + [int(n[index].min())] for index, name in enumerate(names)]
+        return {self.OUTPUT: self.write_table(parameters, self.OUTPUT, context, columns, rows),
+                self.OUTPUT_REPORT: report}
 
     def _raster(self, parameters, context, feedback, spearman):
         if self.parameterAsRasterLayer(parameters, self.INPUT, context) is None:
@@ -106,18 +109,6 @@ class CorrelateMetals(PcceeAlgorithm):
         feedback.pushInfo(self.tr("Correlation over {} pixels valid in every band.").format(count))
         return names, r, np.full(r.shape, count)
 
-    def _table(self, parameters, context, names, r, n):
-        fields = QgsFields()
-        fields.append(QgsField("metal", QVariant.String))
-        for name in names:
-            fields.append(QgsField(name, QVariant.Double))
-        fields.append(QgsField("n", QVariant.Int))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
-        for index, name in enumerate(names):
-            feature = QgsFeature(fields)
-            feature.setAttributes([name] + [float(v) for v in r[index]] + [int(n[index].min())])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
 
 
 def _number(value):

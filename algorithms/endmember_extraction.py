@@ -51,9 +51,7 @@ class EndmemberExtraction(PcceeAlgorithm):
             if feedback.isCanceled():
                 raise self.cancelled()
             pixels, valid = reader.read(window)
-            rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
-            indices = (rows + window.yoff) * reader.width + cols + window.xoff
-            pixels, indices = pixels[valid], indices[valid]
+            pixels, indices = pixels[valid], reader.pixel_indices(window)[valid]
             yield indices, (pixels if transform is None else transform(pixels))
             feedback.setProgress(start + (end - start) * done / len(windows))
 

@@ -147,8 +147,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             for window in reader.windows(1):
                 if feedback.isCanceled():
                     raise self.cancelled()
-                rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
-                global_index = (rows + window.yoff) * reader.width + cols + window.xoff
+                global_index = reader.pixel_indices(window)
                 position = np.clip(np.searchsorted(indices, global_index), 0, max(len(indices) - 1, 0))
                 hit = indices[position] == global_index if len(indices) else np.zeros(window.n_pixels, bool)
                 writer.write(window, np.where(hit, counts[position] if len(indices) else 0, 0)[:, None])

@@ -1,10 +1,9 @@
 """Heavy-metal inversion (PCCEE section 2.5): Random Forest per metal from abundances at soil samples."""
 import numpy as np
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
 from .base import PcceeAlgorithm
@@ -123,11 +122,7 @@ class InvertMetals(ConcentrationMaps):
                             self.tr("has no coordinate reference system; set it in the layer properties."))
         metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
-        try:
-            import sklearn  # noqa: F401
-        except ImportError:
-            raise self.fail(self.TREES, self.tr("Random Forest needs scikit-learn: sudo apt install python3-sklearn "
-                                                "(Debian/Ubuntu) or pip install scikit-learn."))
+        self.require_scikit_learn(self.TREES)
         ids, points, features, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
         settings = dict(trees=self.parameterAsInt(parameters, self.TREES, context),
                         seed=self.parameterAsInt(parameters, self.SEED, context))
@@ -167,22 +162,10 @@ class InvertMetals(ConcentrationMaps):
         inversion.save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
         write_inversion_report(report, results, reader.descriptions)
-        metrics_id = self._write_metrics(parameters, context, results)
+        columns = [("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double), ("rmse", QVariant.Double),
+                   ("rpd", QVariant.Double), ("rpd_class", QVariant.String), ("train_r2", QVariant.Double),
+                   ("excluded", QVariant.String)]
+        rows = [[metal, *scores, ", ".join(str(i) for i in excluded)] for metal, scores, *_, excluded in results]
+        metrics_id = self.write_table(parameters, self.OUTPUT_METRICS, context, columns, rows)
         self.write_maps(reader, forests, names, paths, context, feedback, start=50.0)
         return dict(paths, **{self.OUTPUT_METRICS: metrics_id, self.OUTPUT_REPORT: report, self.OUTPUT_MODEL: model})
-
-    def _write_metrics(self, parameters, context, results):
-        fields = QgsFields()
-        for name, kind in (("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double),
-                           ("rmse", QVariant.Double), ("rpd", QVariant.Double), ("rpd_class", QVariant.String),
-                           ("train_r2", QVariant.Double), ("excluded", QVariant.String)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_METRICS, context, fields, QgsWkbTypes.NoGeometry)
-        for metal, scores, *_, excluded in results:
-            feature = QgsFeature(fields)
-            feature.setAttributes([metal, scores.n, scores.r2, scores.rmse, scores.rpd, scores.rpd_class,
-                                   scores.train_r2, ", ".join(str(i) for i in excluded)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
-
-

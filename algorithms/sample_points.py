@@ -3,7 +3,6 @@ raster's CRS, predictor values read at their pixels, and the reasons a sample is
 import numpy as np
 from qgis.core import NULL, QgsCoordinateTransform, QgsPointXY
 
-from .io.raster_reader import Window
 
 
 def metal_fields(algorithm, parameter, source, text):
@@ -38,11 +37,7 @@ def samples_at_pixels(algorithm, parameter, reader, layer, source, metals, conte
         raise algorithm.fail(parameter, algorithm.tr("no sample lies on the raster (after reprojection to {}).").format(
             layer.crs().authid()))
     features = np.full((len(pixel), reader.n_bands), np.nan)
-    for position in np.flatnonzero(pixel >= 0):
-        row, col = divmod(int(pixel[position]), reader.width)
-        spectrum, valid = reader.read(Window(col, row, 1, 1))
-        if valid[0]:
-            features[position] = spectrum[0]
+    features[pixel >= 0] = reader.read_pixels(pixel[pixel >= 0])
     return np.array(ids), np.array(points), features, np.array(values, dtype=float)
 
 

@@ -135,12 +135,7 @@ class UnmixAbundances(PcceeAlgorithm):
     def _model(self, method, linear, reader, bands, parameters, context, feedback):
         if method in ("nnls", "fcls", "ucls"):
             return linear
-        try:
-            import sklearn  # noqa: F401
-        except ImportError:
-            raise self.fail(self.METHOD, self.tr("NMF and SVR need scikit-learn: install it (Debian/Ubuntu: "
-                                                 "sudo apt install python3-sklearn; elsewhere: pip install "
-                                                 "scikit-learn) or choose NNLS."))
+        self.require_scikit_learn(self.METHOD)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         if method == "svr":
             feedback.pushInfo(self.tr("Training one SVR per endmember on synthetic mixtures."))

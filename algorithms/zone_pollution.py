@@ -1,11 +1,11 @@
 """K-means pollution zoning (PCCEE section 2.6.2), with K chosen by the elbow and silhouette."""
 import numpy as np
 from osgeo import gdal
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsPalettedRasterRenderer, QgsProcessing,
+from qgis.core import (QgsPalettedRasterRenderer, QgsProcessing,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer, QgsRasterLayer, QgsWkbTypes)
+                       QgsProcessingParameterRasterLayer, QgsRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
@@ -96,6 +96,7 @@ class ZonePollution(PcceeAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.INPUT, context)
+        self.require_scikit_learn(self.INPUT)
         k, k_min, k_max = (self.parameterAsInt(parameters, n, context) for n in (self.K, self.K_MIN, self.K_MAX))
         if k == 0 and k_max < k_min:
             raise self.fail(self.K_MAX, self.tr("K_MAX ({}) is smaller than K_MIN ({}).").format(k_max, k_min))
@@ -137,7 +138,13 @@ class ZonePollution(PcceeAlgorithm):
             choice = choose_k(fitting, k, k, seed)
         zoning_report(report, choice, labels, colours, rows, names)
         style_on_load(context, path, ZoneLegend(labels, colours))
-        return {self.OUTPUT: path, self.OUTPUT_STATS: self._table(parameters, context, rows, names),
+        columns = [("code", QVariant.Int), ("zone", QVariant.String), ("pixels", QVariant.Int),
+                   ("hectares", QVariant.Double)]
+        columns += [("{}_{}".format(name, stat), QVariant.Double) for name in names for stat in ("mean", "p10", "p50", "p90")]
+        table_rows = [[row["code"], row["name"], row["pixels"], row["hectares"]] +
+                      [v for metal in row["metals"] for v in metal] for row in rows]
+        return {self.OUTPUT: path, self.OUTPUT_STATS: self.write_table(parameters, self.OUTPUT_STATS, context, columns,
+                                                                       table_rows),
                 self.OUTPUT_REPORT: report}
 
     def _write_zones(self, reader, path, centres, varying, standardise, labels, colours, feedback):
@@ -172,19 +179,3 @@ class ZonePollution(PcceeAlgorithm):
             rows.append({"code": code + 1, "name": name, "pixels": pixels, "hectares": pixels * pixel_area / 1e4,
                          "metals": metals})
         return rows
-
-    def _table(self, parameters, context, rows, names):
-        fields = QgsFields()
-        for name, kind in (("code", QVariant.Int), ("zone", QVariant.String), ("pixels", QVariant.Int),
-                           ("hectares", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        for name in names:
-            for stat in ("mean", "p10", "p50", "p90"):
-                fields.append(QgsField("{}_{}".format(name, stat), QVariant.Double))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_STATS, context, fields, QgsWkbTypes.NoGeometry)
-        for row in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes([row["code"], row["name"], row["pixels"], row["hectares"]] +
-                                  [float(v) for metal in row["metals"] for v in metal])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id

@@ -7,7 +7,6 @@ pysptools does); NMF and SVR times beside them. Writes bench_output/unmixing.md.
 """
 import os
 import shutil
-import subprocess
 import sys
 
 import numpy as np

@@ -5,7 +5,7 @@ import sys
 
 sys.path.insert(0, sys.argv[1])
 from pccee.algorithms.core.scene_simulation import MATERIALS  # noqa: E402
-from pccee.algorithms.io.quicklook import fractions_png, true_colour_png  # noqa: E402
+from pccee.algorithms.io.quicklook import band_panels_png, true_colour_png  # noqa: E402
 from pccee.algorithms.io.raster_reader import RasterReader  # noqa: E402
 
 OUT = sys.argv[2]
@@ -32,14 +32,14 @@ def names_of(path):
 def main():
     true_colour_png(os.path.join(OUT, "scene.tif"), os.path.join(OUT, "scene_truecolour.png"),
                     "Simulated GF-5 AHSI scene (true colour)")
-    fractions_png(os.path.join(OUT, "truth_abundances.tif"), os.path.join(OUT, "truth_abundances.png"),
+    band_panels_png(os.path.join(OUT, "truth_abundances.tif"), os.path.join(OUT, "truth_abundances.png"),
                   "Simulated truth: abundances", MATERIALS)
-    fractions_png(os.path.join(OUT, "abundances.tif"), os.path.join(OUT, "abundances.png"),
+    band_panels_png(os.path.join(OUT, "abundances.tif"), os.path.join(OUT, "abundances.png"),
                   "PCCEE Top-4 endmembers, NNLS abundances", names_of("abundances.tif"))
-    fractions_png(os.path.join(OUT, "concentrations.tif"), os.path.join(OUT, "concentrations.png"),
+    band_panels_png(os.path.join(OUT, "concentrations.tif"), os.path.join(OUT, "concentrations.png"),
                   "Random Forest concentrations (mg/kg, 2-98 % stretch per metal)", names_of("concentrations.tif"),
                   limits=None, cmap="hot")
-    fractions_png(os.path.join(OUT, "pollution_zones.tif"), os.path.join(OUT, "pollution_zones.png"),
+    band_panels_png(os.path.join(OUT, "pollution_zones.tif"), os.path.join(OUT, "pollution_zones.png"),
                   "Pollution zones (1 = lowest)", ["zones"], limits=None, cmap="RdYlGn_r")
     body = []
     for title, files, pictures in SECTIONS:

@@ -48,6 +48,32 @@ def pccee_provider(qgis_processing):
     return "pccee"
 
 
+def create_scene(folder, size=128, seed=2024, outliers=5, clean=True):
+    """The simulated scene through processing.run: a dict of the output paths ('scene', 'truth' abundances,
+    'metals' concentrations, 'samples', and 'clean' without bad bands), 'abundances' and 'outliers'."""
+    import processing
+    from osgeo import gdal
+    folder = str(folder)
+    result = processing.run("pccee:createsamplescene", {
+        "SIZE": size, "SEED": seed, "OUTLIERS": outliers, "OUTPUT": os.path.join(folder, "scene.tif"),
+        "OUTPUT_ABUNDANCES": os.path.join(folder, "truth.tif"), "OUTPUT_CONCENTRATIONS": os.path.join(folder, "metals.tif"),
+        "OUTPUT_SAMPLES": os.path.join(folder, "samples.gpkg")})
+    scene = {"scene": result["OUTPUT"], "truth": result["OUTPUT_ABUNDANCES"], "metals": result["OUTPUT_CONCENTRATIONS"],
+             "samples": result["OUTPUT_SAMPLES"], "abundances": read_raster(result["OUTPUT_ABUNDANCES"])}
+    listed = gdal.Open(scene["scene"]).GetMetadataItem("PCCEE_OUTLIERS")
+    scene["outliers"] = [tuple(map(int, item.split(","))) for item in listed.split(";")] if listed else []
+    if clean:
+        scene["clean"] = processing.run("pccee:removebadbands", {
+            "INPUT": scene["scene"], "OUTPUT": os.path.join(folder, "clean.tif")})["OUTPUT"]
+    return scene
+
+
+@pytest.fixture(scope="session")
+def simulated_scene(tmp_path_factory, pccee_provider):
+    """The 128 x 128 simulated scene of seed 2024, shared by the tests that only read it."""
+    return create_scene(tmp_path_factory.mktemp("simulated"))
+
+
 @pytest.fixture
 def run_alg(pccee_provider):
     """processing.run with a fresh context and feedback; returns the results dict."""

@@ -105,15 +105,12 @@ def test_three_clusters_are_found_by_both_criteria_and_named_in_order(run_alg, t
     assert "Both criteria agree on K = 3" in (tmp_path / "z.html").read_text()
 
 
-def test_high_risk_zone_covers_the_tailings(run_alg, tmp_path):
-    scene = run_alg("pccee:createsamplescene", {
-        "SIZE": 128, "SEED": 2024, "OUTPUT": str(tmp_path / "scene.tif"), "OUTPUT_ABUNDANCES": str(tmp_path / "a.tif"),
-        "OUTPUT_CONCENTRATIONS": str(tmp_path / "c.tif"), "OUTPUT_SAMPLES": str(tmp_path / "p.gpkg")})
-    result = run_alg("pccee:zonepollution", {"INPUT": scene["OUTPUT_CONCENTRATIONS"], "K": 3,
+def test_high_risk_zone_covers_the_tailings(run_alg, simulated_scene, tmp_path):
+    result = run_alg("pccee:zonepollution", {"INPUT": simulated_scene["metals"], "K": 3,
                                              "OUTPUT": str(tmp_path / "z.tif"), "OUTPUT_STATS": str(tmp_path / "s.gpkg"),
                                              "OUTPUT_REPORT": str(tmp_path / "z.html")})
     zones = read_raster(result["OUTPUT"])[..., 0]
-    tailings = read_raster(scene["OUTPUT_ABUNDANCES"])[..., 3] > 0.5
+    tailings = simulated_scene["abundances"][..., 3] > 0.5
     assert (zones[tailings] == 3).mean() > 0.9
 
 

@@ -2,7 +2,6 @@
 and on the simulated scene; their errors for bad input."""
 import numpy as np
 import pytest
-from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
 from conftest import JASPER_MATERIALS, jasper_ridge, read_raster, write_raster
@@ -26,18 +25,9 @@ def jasper(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def simulated(tmp_path_factory, pccee_provider):
-    """The simulated scene (128 x 128) with its water-vapour bands removed, and its truth."""
-    import processing
-    folder = tmp_path_factory.mktemp("simulated")
-    scene = processing.run("pccee:createsamplescene", {
-        "SIZE": 128, "SEED": 2024, "OUTPUT": str(folder / "scene.tif"),
-        "OUTPUT_ABUNDANCES": str(folder / "truth.tif"), "OUTPUT_CONCENTRATIONS": str(folder / "metals.tif"),
-        "OUTPUT_SAMPLES": str(folder / "samples.gpkg")})
-    clean = processing.run("pccee:removebadbands", {"INPUT": scene["OUTPUT"], "OUTPUT": str(folder / "clean.tif")})
-    dataset = gdal.Open(scene["OUTPUT"])
-    outliers = [tuple(map(int, item.split(","))) for item in dataset.GetMetadataItem("PCCEE_OUTLIERS").split(";")]
-    return clean["OUTPUT"], read_raster(scene["OUTPUT_ABUNDANCES"]), outliers
+def simulated(simulated_scene):
+    """The simulated scene with its water-vapour bands removed, its truth and its planted outliers."""
+    return simulated_scene["clean"], simulated_scene["abundances"], simulated_scene["outliers"]
 
 
 def test_vca_on_jasper_ridge(run_alg, jasper, tmp_path):

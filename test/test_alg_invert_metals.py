@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsGe
 from qgis.PyQt.QtCore import QVariant
 from scipy.stats import spearmanr
 
-from conftest import read_raster
+from conftest import create_scene, read_raster
 
 METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 
@@ -15,9 +15,8 @@ METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 def inverted(tmp_path_factory, pccee_provider):
     import processing
     folder = tmp_path_factory.mktemp("inversion")
-    scene = processing.run("pccee:createsamplescene", {
-        "SIZE": 160, "SEED": 2024, "OUTPUT": str(folder / "scene.tif"), "OUTPUT_ABUNDANCES": str(folder / "truth.tif"),
-        "OUTPUT_CONCENTRATIONS": str(folder / "metals.tif"), "OUTPUT_SAMPLES": str(folder / "samples.gpkg")})
+    made = create_scene(folder, size=160, clean=False)
+    scene = {"OUTPUT_ABUNDANCES": made["truth"], "OUTPUT_CONCENTRATIONS": made["metals"], "OUTPUT_SAMPLES": made["samples"]}
     result = processing.run("pccee:invertmetals", {
         "ABUNDANCES": scene["OUTPUT_ABUNDANCES"], "SAMPLES": scene["OUTPUT_SAMPLES"], "TREES": 100,
         "OUTPUT": str(folder / "map.tif"), "OUTPUT_UNCERTAINTY": str(folder / "spread.tif"),

@@ -1,7 +1,6 @@
 """Prior-library SAM matching, Top-K optimisation and SAM maps (PCCEE sections 2.3.3-2.3.4)."""
 import numpy as np
 import pytest
-from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from conftest import JASPER_MATERIALS, jasper_library_csv, jasper_ridge, read_raster, write_raster
@@ -33,14 +32,11 @@ def jasper(tmp_path_factory, pccee_provider):
 
 
 @pytest.fixture(scope="module")
-def simulated(tmp_path_factory, pccee_provider):
+def simulated(tmp_path_factory, simulated_scene):
     """The simulated scene without bad bands, its truth, and PCCEE's candidates with the built-in prior."""
     import processing
-    folder = tmp_path_factory.mktemp("simulated")
-    scene = processing.run("pccee:createsamplescene", {
-        "SIZE": 128, "SEED": 2024, "OUTPUT": str(folder / "scene.tif"), "OUTPUT_ABUNDANCES": str(folder / "truth.tif"),
-        "OUTPUT_CONCENTRATIONS": str(folder / "metals.tif"), "OUTPUT_SAMPLES": str(folder / "samples.gpkg")})
-    clean = processing.run("pccee:removebadbands", {"INPUT": scene["OUTPUT"], "OUTPUT": str(folder / "clean.tif")})
+    folder = tmp_path_factory.mktemp("candidates")
+    clean = {"OUTPUT": simulated_scene["clean"]}
     matched = processing.run("pccee:matchpriorlibrary", {"INPUT": clean["OUTPUT"], "OUTPUT": str(folder / "prior.gpkg"),
                                                          "OUTPUT_ANGLES": str(folder / "angles.tif")})
     ppi = processing.run("pccee:extractendmembersppi", {"INPUT": clean["OUTPUT"], "SKEWERS": 5000,
@@ -49,7 +45,7 @@ def simulated(tmp_path_factory, pccee_provider):
     vca = processing.run("pccee:extractendmembersvca", {"INPUT": clean["OUTPUT"], "OUTPUT": str(folder / "vca.gpkg")})
     top = processing.run("pccee:selecttopkendmembers", {
         "CANDIDATES": [ppi["OUTPUT"], vca["OUTPUT"], matched["OUTPUT"]], "K": 4, "OUTPUT": str(folder / "top.gpkg")})
-    return {"path": clean["OUTPUT"], "truth": read_raster(scene["OUTPUT_ABUNDANCES"]), "matched": matched,
+    return {"path": clean["OUTPUT"], "truth": simulated_scene["abundances"], "matched": matched,
             "top": top["OUTPUT"], "folder": folder}
 
 

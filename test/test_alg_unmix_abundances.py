@@ -6,7 +6,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsProcessingException
 
-from conftest import JASPER_MATERIALS, ROOT, data_path, jasper_ridge, read_raster, write_raster
+from conftest import JASPER_MATERIALS, ROOT, create_scene, data_path, jasper_ridge, read_raster, write_raster
 from pccee.algorithms.core import scene_simulation as sim
 from pccee.algorithms.core.spectral_library import SpectralLibrary
 from pccee.algorithms.io.spectral_library_files import read_csv_library, write_csv_library
@@ -75,16 +75,12 @@ def simulated(tmp_path_factory, pccee_provider):
     """The simulated scene without bad bands, its truth, and its five true materials as a library."""
     import processing
     folder = tmp_path_factory.mktemp("simulated")
-    scene = processing.run("pccee:createsamplescene", {
-        "SIZE": 128, "SEED": 2024, "OUTLIERS": 0, "OUTPUT": str(folder / "scene.tif"),
-        "OUTPUT_ABUNDANCES": str(folder / "truth.tif"), "OUTPUT_CONCENTRATIONS": str(folder / "metals.tif"),
-        "OUTPUT_SAMPLES": str(folder / "samples.gpkg")})
-    clean = processing.run("pccee:removebadbands", {"INPUT": scene["OUTPUT"], "OUTPUT": str(folder / "clean.tif")})
+    scene = create_scene(folder, outliers=0)  # the outliers' spectra are not mixtures of the materials
     materials = read_csv_library(os.path.join(ROOT, "resources", "spectra", "simulation_materials.csv"))
     centres, fwhm = sim.ahsi_bands()
     spectra = sim.materials_at_bands(materials.spectra, materials.wavelengths, centres, fwhm)
     library = import_library(lambda n, p: processing.run(n, p), folder, spectra, centres, sim.MATERIALS)
-    return clean["OUTPUT"], library, read_raster(scene["OUTPUT_ABUNDANCES"]).reshape(-1, 5), folder
+    return scene["clean"], library, scene["abundances"].reshape(-1, 5), folder
 
 
 def test_true_materials_unmix_the_simulated_scene(run_alg, simulated):

@@ -1,5 +1,4 @@
 """Wavelength parsing and unit normalisation."""
-import numpy as np
 import pytest
 
 from pccee.algorithms.core.wavelengths import (WavelengthError, check_wavelengths, parse_wavelength,

@@ -1,5 +1,4 @@
 """The plugin's lifecycle in QGIS (initGui / unload) and models registered from resources/models."""
-import numpy as np
 import pytest
 from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm,
                        QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,

@@ -27,6 +27,7 @@ from scipy import ndimage
 
 from .linalg import matmul
 from .resample import resample_gaussian
+from .wavelengths import water_vapour_bands
 
 MATERIALS = ("vegetation", "urban", "soil", "tailings", "water")
 VEGETATION, URBAN, SOIL, TAILINGS, WATER = range(5)
@@ -162,7 +163,6 @@ def _farmland(cover, mask, size, rng):
 
 def noise_sigma(abundances, endmembers, snr, centres):
     """Per-band noise standard deviation: mean scene signal / SNR, x10 in water-vapour windows."""
-    from .wavelengths import water_vapour_bands
     mean_signal = abundances.reshape(-1, abundances.shape[-1]).mean(axis=0) @ endmembers
     sigma = mean_signal / float(snr)
     sigma[water_vapour_bands(centres)] *= 10.0

@@ -65,7 +65,7 @@ class SvrUnmixer:
         spectra += rng.normal(0.0, self.noise * np.abs(spectra).mean(), spectra.shape)
         return spectra, fractions
 
-    def fit(self, sample=None):
+    def fit(self):
         from sklearn.svm import SVR
         spectra, fractions = self.training_set()
         pca = StreamingPCA(spectra.shape[1]).update(spectra)

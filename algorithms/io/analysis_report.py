@@ -1,8 +1,6 @@
 """Figures and HTML for the multi-metal analysis: the correlation heat map, the elbow and silhouette
 curves, and the zone table."""
-import base64
 import html
-import io as bytes_io
 
 import matplotlib
 
@@ -10,21 +8,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-_STYLE = ("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-          "td,th{border:1px solid #ccc;padding:4px 8px}</style>")
-
-
-def _png(figure):
-    buffer = bytes_io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-    plt.close(figure)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _page(path, title, body):
-    with open(path, "w", encoding="utf-8") as stream:
-        stream.write('<!DOCTYPE html><html><head><meta charset="utf-8"><title>{0}</title>{1}</head><body><h1>{0}'
-                     '</h1>{2}</body></html>'.format(html.escape(title), _STYLE, body))
+from .html_report import figure_img, table, write_page  # noqa: E402
 
 
 def correlation_report(path, r, names, title):
@@ -41,8 +25,8 @@ def correlation_report(path, r, names, title):
                 axis.text(j, i, "{:.2f}".format(r[i, j]), ha="center", va="center", fontsize=8,
                           color="white" if abs(r[i, j]) > 0.6 else "black")
     figure.colorbar(image, ax=axis, label="r")
-    _page(path, title, '<p>Metals ordered by hierarchical clustering of the correlation.</p>'
-                       '<img alt="correlation heat map" src="data:image/png;base64,{}">'.format(_png(figure)))
+    write_page(path, title, "<p>Metals ordered by hierarchical clustering of the correlation.</p>" +
+               figure_img(figure, "correlation heat map"))
 
 
 def zoning_report(path, choice, names, colours, table_rows, metals):
@@ -60,15 +44,13 @@ def zoning_report(path, choice, names, colours, table_rows, metals):
     right.legend()
     legend = "".join('<tr><td style="background:{}">&nbsp;&nbsp;&nbsp;</td><td>{}</td><td>{}</td></tr>'.format(
         colour, code + 1, html.escape(name)) for code, (name, colour) in enumerate(zip(names, colours)))
-    header = "".join("<th>{} mean</th><th>{} P10-P50-P90</th>".format(m, m) for m in metals)
-    rows = "".join("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1f}</td>{}</tr>".format(
-        row["code"], html.escape(row["name"]), row["pixels"], row["hectares"],
-        "".join("<td>{:.4g}</td><td>{:.3g}-{:.3g}-{:.3g}</td>".format(*v) for v in row["metals"]))
-        for row in table_rows)
-    decision = ("Both criteria agree on K = {}." if choice.elbow == choice.best_silhouette else
-                "The silhouette maximum (K = {}) decides; the elbow is at K = {}.".format(
-                    choice.best_silhouette, choice.elbow)).format(choice.chosen)
-    _page(path, "Pollution zones", '<p>{}</p><img alt="elbow and silhouette" src="data:image/png;base64,{}">'
-          '<h2>Zones</h2><table><tr><th></th><th>code</th><th>zone</th></tr>{}</table><h2>Statistics</h2>'
-          '<table><tr><th>code</th><th>zone</th><th>pixels</th><th>ha</th>{}</tr>{}</table>'.format(
-              decision, _png(figure), legend, header, rows))
+    header = ["code", "zone", "pixels", "ha"] + [h for m in metals for h in (m + " mean", m + " P10-P50-P90")]
+    rows = [[row["code"], row["name"], row["pixels"], "{:.1f}".format(row["hectares"])] +
+            [c for v in row["metals"] for c in ("{:.4g}".format(v[0]), "{:.3g}-{:.3g}-{:.3g}".format(*v[1:]))]
+            for row in table_rows]
+    decision = ("Both criteria agree on K = {}.".format(choice.chosen) if choice.elbow == choice.best_silhouette else
+                "The silhouette maximum (K = {}) decides; the elbow is at K = {}.".format(choice.best_silhouette,
+                                                                                         choice.elbow))
+    write_page(path, "Pollution zones", "<p>{}</p>{}<h2>Zones</h2><table><tr><th></th><th>code</th><th>zone</th>"
+               "</tr>{}</table><h2>Statistics</h2>{}".format(decision, figure_img(figure, "elbow and silhouette"),
+                                                             legend, table(header, rows)))

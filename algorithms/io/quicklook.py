@@ -37,7 +37,7 @@ def true_colour_png(path, png, title, max_side=600):
     _save(np.clip(rgb / high, 0, 1) ** 0.8, png, title)
 
 
-def fractions_png(path, png, title, names, max_side=600, limits=(0.0, 1.0), cmap="viridis", label="fraction"):
+def band_panels_png(path, png, title, names, max_side=600, limits=(0.0, 1.0), cmap="viridis", label="fraction"):
     """One panel per band: fractions on a shared 0-1 scale, or (limits=None) each band stretched
     between its 2nd and 98th percentile (concentrations)."""
     with RasterReader(path) as reader:

@@ -178,12 +178,19 @@ class RasterReader:
         y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
         return x, y
 
+    def pixel_indices(self, window):
+        """Global index (row * width + col) of every pixel of a window, in the order read() returns them."""
+        rows, cols = np.divmod(np.arange(window.n_pixels), window.xsize)
+        return (rows + window.yoff) * self.width + cols + window.xoff
+
     def read_pixels(self, indices, bands=None):
-        """Scaled spectra (n, n_selected) of pixels given by global index, one small read each."""
+        """Scaled spectra (n, n_selected) of pixels given by global index, one small read each; NaN rows
+        for invalid pixels (nodata, NaN, all zero)."""
         bands = self._bands(bands)
         spectra = np.empty((len(indices), len(bands)), dtype=np.float32)
         for position, (row, col) in enumerate(zip(*np.divmod(np.asarray(indices, dtype=np.int64), self.width))):
-            spectra[position] = self.read(Window(int(col), int(row), 1, 1), bands)[0][0]
+            pixels, valid = self.read(Window(int(col), int(row), 1, 1), bands)
+            spectra[position] = pixels[0] if valid[0] else np.nan
         return spectra
 
     def read_neighbourhoods(self, indices, radius=1, bands=None):

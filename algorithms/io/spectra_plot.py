@@ -1,14 +1,12 @@
 """The endmember spectra plot of PCCEE (section 2.3.4): every endmember on one set of axes, prior
 spectra dashed, with the vegetation red edge (700-750 nm) and the clay feature (2200 nm) marked."""
-import base64
-import html
-import io as bytes_io
-
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+
+from .html_report import figure_img, table, write_page  # noqa: E402
 
 
 def spectra_figure(endmembers, prior=None):
@@ -41,18 +39,9 @@ def write_spectra_plot(path, endmembers, prior=None):
         figure.savefig(path, dpi=100, bbox_inches="tight")
         plt.close(figure)
         return
-    buffer = bytes_io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-    plt.close(figure)
-    rows = "".join("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
-        html.escape(endmembers.names[i]), html.escape(endmembers.sources[i]), html.escape(endmembers.classes[i]),
-        endmembers.rows[i] if endmembers.rows[i] >= 0 else "", endmembers.cols[i] if endmembers.cols[i] >= 0 else "",
-        "" if not np.isfinite(endmembers.scores[i]) else "{:.2f}".format(endmembers.scores[i]))
-        for i in range(len(endmembers)))
-    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>PCCEE endmember spectra</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}</style>
-</head><body><h1>Endmember spectra</h1><img alt="endmember spectra" src="data:image/png;base64,{}">
-<table><tr><th>name</th><th>source</th><th>class</th><th>row</th><th>col</th><th>score</th></tr>{}</table>
-</body></html>""".format(base64.b64encode(buffer.getvalue()).decode("ascii"), rows)
-    with open(path, "w", encoding="utf-8") as stream:
-        stream.write(page)
+    rows = [[endmembers.names[i], endmembers.sources[i], endmembers.classes[i],
+             endmembers.rows[i] if endmembers.rows[i] >= 0 else "", endmembers.cols[i] if endmembers.cols[i] >= 0 else "",
+             "" if not np.isfinite(endmembers.scores[i]) else "{:.2f}".format(endmembers.scores[i])]
+            for i in range(len(endmembers))]
+    write_page(path, "Endmember spectra", figure_img(figure, "endmember spectra", dpi=100) +
+               table(["name", "source", "class", "row", "col", "score"], rows))
