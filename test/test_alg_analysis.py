@@ -115,6 +115,8 @@ def test_high_risk_zone_covers_the_tailings(run_alg, simulated_scene, tmp_path):
 
 
 def test_bad_analysis_input(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"\(INPUT\).*give a concentration raster or sample points"):
+        run_alg("pccee:correlatemetals", {"OUTPUT": str(tmp_path / "r.gpkg"), "OUTPUT_REPORT": str(tmp_path / "r.html")})
     single = write_raster(tmp_path / "one.tif", np.ones((5, 5, 1), dtype=np.float32) + np.arange(25).reshape(5, 5, 1))
     with pytest.raises(QgsProcessingException, match=r"\(INPUT\).*single band"):
         run_alg("pccee:correlatemetals", {"INPUT": single, "OUTPUT": str(tmp_path / "r.gpkg"),

@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsGe
 from qgis.PyQt.QtCore import QVariant
 from scipy.stats import spearmanr
 
-from conftest import create_scene, read_raster
+from conftest import create_scene, read_raster, write_raster
 
 METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 
@@ -98,6 +98,10 @@ def test_model_file_predicts_the_same_and_refuses_tampering(run_alg, inverted, t
         run_alg("pccee:predictmetals", {"ABUNDANCES": scene["OUTPUT_ABUNDANCES"], "MODEL": str(foreign),
                                         "OUTPUT": str(tmp_path / "x.tif"), "OUTPUT_UNCERTAINTY": str(tmp_path / "y.tif")})
     assert not (tmp_path / "x.tif").exists()
+    three_bands = write_raster(tmp_path / "three.tif", np.ones((5, 5, 3), dtype=np.float32))
+    with pytest.raises(QgsProcessingException, match=r"\(ABUNDANCES\).*trained on 5 predictors"):
+        run_alg("pccee:predictmetals", {"ABUNDANCES": three_bands, "MODEL": result["OUTPUT_MODEL"],
+                                        "OUTPUT": str(tmp_path / "x.tif"), "OUTPUT_UNCERTAINTY": str(tmp_path / "y.tif")})
 
 
 def point_layer(path, points, crs, values):
@@ -132,4 +136,13 @@ def test_bad_samples_are_named(run_alg, inverted, tmp_path):
         run_alg("pccee:invertmetals", dict(parameters, SAMPLES=empty))
     with pytest.raises(QgsProcessingException, match=r"\(METALS\).*no field named Sb"):
         run_alg("pccee:invertmetals", dict(parameters, SAMPLES=few, METALS="Cd, Sb"))
+    no_crs = QgsVectorLayer("Point?field=cd:double", "no crs", "memory")
+    no_crs.setCrs(QgsCoordinateReferenceSystem())  # QGIS gives layers its default CRS; a user can unset it
+    feature = QgsFeature(no_crs.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*near[0])))
+    feature.setAttributes([1.0])
+    no_crs.dataProvider().addFeatures([feature])
+    assert not no_crs.crs().isValid()
+    with pytest.raises(QgsProcessingException, match=r"\(SAMPLES\).*no coordinate reference system"):
+        run_alg("pccee:invertmetals", dict(parameters, SAMPLES=no_crs))
     assert not (tmp_path / "m.tif").exists() and not (tmp_path / "model.npz").exists()

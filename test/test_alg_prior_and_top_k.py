@@ -154,3 +154,11 @@ def test_raster_without_wavelengths_is_refused_for_matching(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"\(WAVELENGTHS\)"):
         run_alg("pccee:matchpriorlibrary", {"INPUT": image, "OUTPUT": str(tmp_path / "m.gpkg"),
                                             "OUTPUT_ANGLES": str(tmp_path / "a.tif")})
+
+
+def test_angle_maps_refuse_a_layer_that_is_not_a_library(run_alg, simulated, tmp_path):
+    samples = simulated["path"].replace("clean.tif", "samples.gpkg")  # points without spectra
+    with pytest.raises(QgsProcessingException, match=r"\(ENDMEMBERS\).*no 'profiles' field"):
+        run_alg("pccee:spectralanglemaps", {"INPUT": simulated["path"], "ENDMEMBERS": samples,
+                                            "OUTPUT": str(tmp_path / "maps.tif"), "OUTPUT_PLOT": str(tmp_path / "p.html")})
+    assert not (tmp_path / "maps.tif").exists()
