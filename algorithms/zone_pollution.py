@@ -11,7 +11,7 @@ from qgis.PyQt.QtGui import QColor
 
 from .base import PcceeAlgorithm
 from .core.sampling import PixelSample
-from .core.zoning import Standardiser, assign, choose_k, fit_zones, zone_names
+from .core.zoning import Standardiser, assign, choose_k, zone_names
 from .io.analysis_report import zoning_report
 from .io.raster_writer import RasterWriter
 from .styling import style_on_load
@@ -98,6 +98,8 @@ class ZonePollution(PcceeAlgorithm):
         reader = self.open_raster(parameters, self.INPUT, context)
         self.require_scikit_learn(self.INPUT)
         k, k_min, k_max = (self.parameterAsInt(parameters, n, context) for n in (self.K, self.K_MIN, self.K_MAX))
+        if k == 1:
+            raise self.fail(self.K, self.tr("one zone is no zoning: give 0 (choose) or at least 2."))
         if k == 0 and k_max < k_min:
             raise self.fail(self.K_MAX, self.tr("K_MAX ({}) is smaller than K_MIN ({}).").format(k_max, k_min))
         seed = self.parameterAsInt(parameters, self.SEED, context)
@@ -122,20 +124,18 @@ class ZonePollution(PcceeAlgorithm):
             feedback.pushWarning(self.tr("'{}' is constant: left out of the clustering.").format(names[index]))
         standardise = Standardiser(values[:, varying], self.parameterAsBoolean(parameters, self.LOG_TRANSFORM, context))
         fitting = standardise(sample.subsample(size)[:, varying])
-        choice = None
-        if k == 0:
+        if k:
+            choice = choose_k(fitting, k, k, seed)
+        else:
             choice = choose_k(fitting, k_min, min(k_max, len(fitting) - 1), seed)
-            k = choice.chosen
-            feedback.pushInfo(self.tr("K = {}: silhouette maximum {}, elbow {}.").format(k, choice.best_silhouette,
-                                                                                     choice.elbow))
-        centres = fit_zones(fitting, k, seed)
+            feedback.pushInfo(self.tr("K = {}: silhouette maximum {}, elbow {}.").format(
+                choice.chosen, choice.best_silhouette, choice.elbow))
+        k, centres = choice.chosen, choice.centres
         labels, colours = zone_names(k), zone_colours(k)
         self._write_zones(reader, path, centres, varying, standardise, labels, colours, feedback)
         zones = assign(standardise(values[:, varying]), centres)
         rows = self._statistics(reader, zones, values, count, len(values), labels)
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
-        if choice is None:
-            choice = choose_k(fitting, k, k, seed)
         zoning_report(report, choice, labels, colours, rows, names)
         style_on_load(context, path, ZoneLegend(labels, colours))
         columns = [("code", QVariant.Int), ("zone", QVariant.String), ("pixels", QVariant.Int),

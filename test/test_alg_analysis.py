@@ -125,6 +125,9 @@ def test_bad_analysis_input(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"\(K_MAX\).*smaller than K_MIN"):
         run_alg("pccee:zonepollution", {"INPUT": path, "K_MIN": 5, "K_MAX": 3, "OUTPUT": str(tmp_path / "z.tif"),
                                         "OUTPUT_STATS": str(tmp_path / "s.gpkg"), "OUTPUT_REPORT": str(tmp_path / "z.html")})
+    with pytest.raises(QgsProcessingException, match=r"\(K\).*one zone is no zoning"):
+        run_alg("pccee:zonepollution", {"INPUT": path, "K": 1, "OUTPUT": str(tmp_path / "z.tif"),
+                                        "OUTPUT_STATS": str(tmp_path / "s.gpkg"), "OUTPUT_REPORT": str(tmp_path / "z.html")})
     assert not (tmp_path / "z.tif").exists()
     constant = np.dstack([read_raster(path), np.full((200, 90, 1), 5.0, dtype=np.float32)])
     flat = write_raster(tmp_path / "flat.tif", constant, descriptions=["Pb", "Cd", "Zn", "Hg"])

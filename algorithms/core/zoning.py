@@ -10,12 +10,14 @@ NAMES_FOR_THREE = ("low background", "moderate diffusion", "high-risk composite"
 
 
 class KChoice(NamedTuple):
+    """The curves over ks, both criteria, the K chosen and its centres ordered by their mean (lowest first)."""
     ks: np.ndarray
     sse: np.ndarray
     silhouette: np.ndarray
     elbow: int
     best_silhouette: int
     chosen: int
+    centres: np.ndarray
 
 
 def elbow(ks, sse):
@@ -29,28 +31,22 @@ def elbow(ks, sse):
 
 
 def choose_k(sample, k_min, k_max, seed, silhouette_size=5000):
-    """Fit K-means for every k in [k_min, k_max] on the sample; the silhouette maximum decides, the elbow
-    is reported beside it."""
+    """Fit K-means once for every k in [k_min, k_max] on the sample; the silhouette maximum decides, the
+    elbow is reported beside it."""
     from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
     rng = np.random.default_rng(seed)
     subset = sample if len(sample) <= silhouette_size else sample[rng.choice(len(sample), silhouette_size, replace=False)]
     ks = np.arange(k_min, k_max + 1)
-    sse, silhouette = [], []
+    sse, silhouette, centres = [], [], []
     for k in ks:
         model = KMeans(n_clusters=int(k), n_init=10, random_state=seed).fit(sample)
         sse.append(model.inertia_)
         silhouette.append(silhouette_score(subset, model.predict(subset)))
+        centres.append(model.cluster_centers_[np.argsort(model.cluster_centers_.mean(axis=1), kind="stable")])
     sse, silhouette = np.array(sse), np.array(silhouette)
-    best = int(ks[np.argmax(silhouette)])
-    return KChoice(ks, sse, silhouette, elbow(ks, sse), best, best)
-
-
-def fit_zones(sample, k, seed):
-    """K-means centres (k, m) on the standardised sample, ordered by their mean (lowest first)."""
-    from sklearn.cluster import KMeans
-    centres = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(sample).cluster_centers_
-    return centres[np.argsort(centres.mean(axis=1), kind="stable")]
+    best = int(np.argmax(silhouette))
+    return KChoice(ks, sse, silhouette, elbow(ks, sse), int(ks[best]), int(ks[best]), centres[best])
 
 
 def assign(values, centres):
