@@ -4,55 +4,80 @@
 <context>
     <name>CompareUnmixing</name>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="23"/>
+        <location filename="../algorithms/compare_unmixing.py" line="31"/>
         <source>Compare unmixing methods</source>
         <translation>比较解混方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="26"/>
-        <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the wall time, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). Nothing is written but the table and an HTML report. The cross-validated R2 of the metal inversion per method will join the table with the inversion step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="37"/>
+        <location filename="../algorithms/compare_unmixing.py" line="46"/>
         <source>Methods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="40"/>
+        <location filename="../algorithms/compare_unmixing.py" line="55"/>
         <source>Comparison table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="42"/>
+        <location filename="../algorithms/compare_unmixing.py" line="57"/>
         <source>Comparison report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="42"/>
+        <location filename="../algorithms/compare_unmixing.py" line="57"/>
         <source>HTML files (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="50"/>
+        <location filename="../algorithms/compare_unmixing.py" line="65"/>
         <source>choose at least one method.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="70"/>
+        <location filename="../algorithms/compare_unmixing.py" line="88"/>
         <source>{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="34"/>
+        <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the wall time, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="49"/>
+        <source>Soil samples (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="51"/>
+        <source>Metal fields (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="53"/>
+        <source>Trees per forest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="88"/>
+        <source>, mean CV R2 {:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="119"/>
+        <source>fewer than 5 usable samples for metal {}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConcentrationMaps</name>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="31"/>
+        <location filename="../algorithms/invert_metals.py" line="30"/>
         <source>Concentrations (mg/kg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="32"/>
+        <location filename="../algorithms/invert_metals.py" line="31"/>
         <source>Uncertainty: spread of the trees (mg/kg)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,82 +85,82 @@
 <context>
     <name>CorrelateMetals</name>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="30"/>
+        <location filename="../algorithms/correlate_metals.py" line="31"/>
         <source>Correlate metals</source>
         <translation>重金属相关分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="34"/>
+        <location filename="../algorithms/correlate_metals.py" line="35"/>
         <source>Pearson correlation between the metals of a concentration raster (one band per metal) over the pixels valid in every band, accumulated block by block; or, when SAMPLES are given, between the measured values of the chosen fields (each pair over the samples holding both). Spearman ranks optionally (rasters: on a random sample of 100000 pixels). Constant bands are left out with a warning. Outputs: the matrix as a table (r and n per pair) and an HTML heat map with the values in the cells, metals ordered by hierarchical clustering so that groups such as Pb-Cd-Zn stand together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="44"/>
+        <location filename="../algorithms/correlate_metals.py" line="45"/>
         <source>Concentration raster</source>
         <translation>含量栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="45"/>
+        <location filename="../algorithms/correlate_metals.py" line="46"/>
         <source>Samples (instead of a raster)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="47"/>
+        <location filename="../algorithms/correlate_metals.py" line="48"/>
         <source>Metal fields of the samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="51"/>
+        <location filename="../algorithms/correlate_metals.py" line="52"/>
         <source>Spearman rank correlation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="52"/>
+        <location filename="../algorithms/correlate_metals.py" line="53"/>
         <source>Correlation table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="54"/>
+        <location filename="../algorithms/correlate_metals.py" line="55"/>
         <source>Correlation heat map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="54"/>
+        <location filename="../algorithms/correlate_metals.py" line="55"/>
         <source>HTML files (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="63"/>
+        <location filename="../algorithms/correlate_metals.py" line="64"/>
         <source>choose at least two metal fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="70"/>
+        <location filename="../algorithms/correlate_metals.py" line="71"/>
         <source>&apos;{}&apos; is constant or empty: left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="75"/>
+        <location filename="../algorithms/correlate_metals.py" line="76"/>
         <source>{} correlation of the metals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="81"/>
+        <location filename="../algorithms/correlate_metals.py" line="85"/>
         <source>give a concentration raster or sample points.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="84"/>
+        <location filename="../algorithms/correlate_metals.py" line="88"/>
         <source>the raster has a single band; correlation needs one band per metal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="98"/>
+        <location filename="../algorithms/correlate_metals.py" line="102"/>
         <source>fewer than 3 pixels are valid in every band.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="105"/>
+        <location filename="../algorithms/correlate_metals.py" line="109"/>
         <source>Correlation over {} pixels valid in every band.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,17 +259,17 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="72"/>
+        <location filename="../algorithms/endmember_extraction.py" line="70"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some bands are empty, remove them first with &apos;Remove bad bands&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="76"/>
+        <location filename="../algorithms/endmember_extraction.py" line="74"/>
         <source>{} endmembers were asked for but the raster has only {} valid pixels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="89"/>
+        <location filename="../algorithms/endmember_extraction.py" line="87"/>
         <source>{}: row {}, col {}, score {:g}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,12 +461,12 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
 <context>
     <name>InvertMetals</name>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="72"/>
+        <location filename="../algorithms/invert_metals.py" line="71"/>
         <source>Invert metal concentrations (Random Forest)</source>
         <translation>重金属含量反演（随机森林）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="75"/>
+        <location filename="../algorithms/invert_metals.py" line="74"/>
         <source>Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD &lt; 1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, &gt; 2.5 excellent) beside the training R2, and maps the concentrations over the whole scene with their uncertainty (the spread of the trees).
 
 Samples in any CRS are reprojected to the raster&apos;s; samples outside the raster, on nodata, or without a numeric value for a metal are left out for that metal and listed in the log and report.
@@ -452,123 +477,108 @@ Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="88"/>
+        <location filename="../algorithms/invert_metals.py" line="87"/>
         <source>Abundances (or other predictors)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="89"/>
+        <location filename="../algorithms/invert_metals.py" line="88"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="91"/>
+        <location filename="../algorithms/invert_metals.py" line="90"/>
         <source>Metal fields (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="93"/>
+        <location filename="../algorithms/invert_metals.py" line="92"/>
         <source>Trees per forest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="95"/>
+        <location filename="../algorithms/invert_metals.py" line="94"/>
         <source>Cross-validation folds (0 = leave one out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="97"/>
+        <location filename="../algorithms/invert_metals.py" line="96"/>
         <source>Cross-validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="97"/>
+        <location filename="../algorithms/invert_metals.py" line="96"/>
         <source>Random folds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="97"/>
+        <location filename="../algorithms/invert_metals.py" line="96"/>
         <source>Spatial blocks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="99"/>
+        <location filename="../algorithms/invert_metals.py" line="98"/>
         <source>Spatial block size (map units)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="101"/>
+        <location filename="../algorithms/invert_metals.py" line="100"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="103"/>
+        <location filename="../algorithms/invert_metals.py" line="102"/>
         <source>Minimum samples per leaf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="108"/>
+        <location filename="../algorithms/invert_metals.py" line="107"/>
         <source>Cross-validated metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="110"/>
+        <location filename="../algorithms/invert_metals.py" line="109"/>
         <source>Inversion report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="110"/>
+        <location filename="../algorithms/invert_metals.py" line="109"/>
         <source>HTML files (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="112"/>
+        <location filename="../algorithms/invert_metals.py" line="111"/>
         <source>Trained model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="112"/>
+        <location filename="../algorithms/invert_metals.py" line="111"/>
         <source>PCCEE model (*.npz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="120"/>
+        <location filename="../algorithms/invert_metals.py" line="119"/>
         <source>not a point layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="122"/>
+        <location filename="../algorithms/invert_metals.py" line="121"/>
         <source>has no coordinate reference system; set it in the layer properties.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="129"/>
-        <source>Random Forest needs scikit-learn: sudo apt install python3-sklearn (Debian/Ubuntu) or pip install scikit-learn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="143"/>
+        <location filename="../algorithms/invert_metals.py" line="138"/>
         <source>{}: {} sample(s) left out, {}: ids {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="147"/>
+        <location filename="../algorithms/invert_metals.py" line="142"/>
         <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="162"/>
+        <location filename="../algorithms/invert_metals.py" line="157"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="180"/>
-        <source>no field named {} in the samples; they have: {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="201"/>
-        <source>no sample lies on the raster (after reprojection to {}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -623,95 +633,100 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PcceeAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="49"/>
+        <location filename="../algorithms/base.py" line="52"/>
         <source>{} ({}): {}</source>
         <translation>{}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="59"/>
+        <location filename="../algorithms/base.py" line="71"/>
         <source>not a raster layer QGIS can open. Choose a raster file (GeoTIFF, ENVI, VRT).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="62"/>
+        <location filename="../algorithms/base.py" line="74"/>
         <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="71"/>
+        <location filename="../algorithms/base.py" line="83"/>
         <source>Band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
         <translation>栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="89"/>
+        <location filename="../algorithms/base.py" line="101"/>
         <source>Wavelengths: {} values given by the user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="93"/>
+        <location filename="../algorithms/base.py" line="105"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="97"/>
+        <location filename="../algorithms/base.py" line="109"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="109"/>
+        <location filename="../algorithms/base.py" line="134"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="53"/>
+        <location filename="../algorithms/base.py" line="65"/>
         <source>Cancelled; no output was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="16"/>
+        <location filename="../algorithms/base.py" line="19"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="17"/>
+        <location filename="../algorithms/base.py" line="20"/>
         <source>Spectral libraries</source>
         <translation type="unfinished">光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="18"/>
+        <location filename="../algorithms/base.py" line="21"/>
         <source>Preparation</source>
         <translation type="unfinished">预处理</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="19"/>
+        <location filename="../algorithms/base.py" line="22"/>
         <source>Endmember extraction</source>
         <translation>端元提取</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="20"/>
+        <location filename="../algorithms/base.py" line="23"/>
         <source>Unmixing</source>
         <translation>混合像元分解</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="21"/>
+        <location filename="../algorithms/base.py" line="24"/>
         <source>Inversion</source>
         <translation>反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="22"/>
+        <location filename="../algorithms/base.py" line="25"/>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="59"/>
+        <source>this needs scikit-learn: on Debian or Ubuntu, sudo apt install python3-sklearn; elsewhere, pip install scikit-learn into the Python that QGIS uses.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PcceeProvider</name>
     <message>
-        <location filename="../algorithms/provider.py" line="41"/>
+        <location filename="../algorithms/provider.py" line="51"/>
         <source>PCCEE heavy-metal mapping</source>
         <translation>PCCEE 重金属制图</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="44"/>
+        <location filename="../algorithms/provider.py" line="54"/>
         <source>PCCEE: physically-constrained endmember extraction and heavy-metal inversion</source>
         <translation>PCCEE：物理约束协同端元提取与重金属反演</translation>
     </message>
@@ -1033,16 +1048,11 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="141"/>
-        <source>NMF and SVR need scikit-learn: install it (Debian/Ubuntu: sudo apt install python3-sklearn; elsewhere: pip install scikit-learn) or choose NNLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmix_abundances.py" line="146"/>
         <source>Training one SVR per endmember on synthetic mixtures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="156"/>
+        <location filename="../algorithms/unmix_abundances.py" line="151"/>
         <source>Refining the endmembers by NMF on {} sampled pixels.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,38 +1126,38 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="101"/>
+        <location filename="../algorithms/zone_pollution.py" line="104"/>
         <source>K_MAX ({}) is smaller than K_MIN ({}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="113"/>
+        <location filename="../algorithms/zone_pollution.py" line="116"/>
         <source>the raster has no pixel valid in every band.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="115"/>
+        <location filename="../algorithms/zone_pollution.py" line="118"/>
         <source>SAMPLE_SIZE ({}) exceeds the {} valid pixels: all of them are used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="121"/>
+        <location filename="../algorithms/zone_pollution.py" line="124"/>
         <source>&apos;{}&apos; is constant: left out of the clustering.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="128"/>
+        <location filename="../algorithms/zone_pollution.py" line="131"/>
         <source>K = {}: silhouette maximum {}, elbow {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="102"/>
+        <source>one zone is no zoning: give 0 (choose) or at least 2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>algorithm</name>
-    <message>
-        <location filename="../algorithms/library_layer.py" line="37"/>
-        <source>{} Choose another output file.</source>
-        <translation>{} 请选择其他输出文件。</translation>
-    </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="20"/>
         <source>{} from a file (.sli, .hdr or .csv)</source>
@@ -1186,6 +1196,16 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/prior_library.py" line="67"/>
         <source>&apos;{}&apos; covers {:.0f}-{:.0f} nm: matched on {} of the image&apos;s {} bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="14"/>
+        <source>no field named {} in the samples; they have: {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="37"/>
+        <source>no sample lies on the raster (after reprojection to {}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
