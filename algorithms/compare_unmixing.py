@@ -13,7 +13,8 @@ from .core import inversion
 from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
 from .invert_metals import DEFAULT_METALS
 from .io.html_report import table, write_page
-from .sample_points import metal_fields, samples_at_pixels, usable_samples
+from .metal_cross_validation import CrossValidation
+from .sample_points import metal_fields, samples_at_pixels
 from .unmix_abundances import METHODS, UnmixAbundances
 
 
@@ -82,7 +83,7 @@ class CompareUnmixing(UnmixAbundances):
                     errors.append(residual_rmse(pixels[valid], values, unmixer.components_))
                     sums.append(values.sum(axis=1))
             seconds = time.perf_counter() - start
-            scores = self._inversion_r2(unmixer, bands, samples, parameters, context) if samples else []
+            scores = self._inversion_r2(unmixer, bands, samples, parameters, context, feedback) if samples else []
             rows.append((method.upper(), float(np.mean(np.concatenate(errors))), float(np.mean(np.concatenate(sums))),
                          seconds, float(np.mean(scores)) if scores else None, scores))
             feedback.pushInfo(self.tr("{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s").format(*rows[-1][:4]) +
@@ -97,33 +98,28 @@ class CompareUnmixing(UnmixAbundances):
                 self.OUTPUT_REPORT: report}
 
     def _samples(self, reader, parameters, context):
-        """(metal fields, spectra at the samples, values), or None without SAMPLES."""
+        """(metal fields, sample ids, spectra at the samples, values), or None without SAMPLES."""
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
         if source is None:
             return None
         self.require_scikit_learn(self.SAMPLES)
         metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        _, _, spectra, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
-        return metals, spectra, values
+        ids, _, spectra, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
+        return metals, ids, spectra, values
 
-    def _inversion_r2(self, unmixer, bands, samples, parameters, context):
-        """Cross-validated R2 per metal of forests on this method's abundances at the samples."""
-        _, spectra, values = samples
-        trees = self.parameterAsInt(parameters, self.TREES, context)
-        seed = self.parameterAsInt(parameters, self.SEED, context)
+    def _inversion_r2(self, unmixer, bands, samples, parameters, context, feedback):
+        """Cross-validated R2 per metal of forests on this method's abundances at the samples (5 random folds)."""
+        metals, ids, spectra, values = samples
+        validation = CrossValidation(self, self.parameterAsInt(parameters, self.TREES, context), 5,
+                                     self.parameterAsInt(parameters, self.SEED, context))
         scores = []
-        for index in range(values.shape[1]):
-            keep, _ = usable_samples(values[:, index], spectra)
-            if keep.sum() < 5:
-                raise self.fail(self.SAMPLES, self.tr("fewer than 5 usable samples for metal {}.").format(index + 1))
+        for index, (metal, field) in enumerate(metals):
+            keep = validation.usable(metal, field, ids, spectra, values[:, index], feedback)
             abundances = unmixer.abundances(spectra[keep][:, bands].astype(np.float32))
-            splitter, _ = inversion.folds_for(int(keep.sum()), 5, seed=seed)
             target = values[keep, index]
-            predicted = inversion.cross_validate(abundances, target, trees, seed, splitter)
-            scores.append(inversion.metrics(target, predicted, predicted).r2)
+            scores.append(inversion.metrics(target, validation.predict(abundances, target), target).r2)
         return scores
-
 
 
 def _write_report(path, rows, names, metals):

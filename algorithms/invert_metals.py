@@ -1,8 +1,7 @@
 """Heavy-metal inversion (PCCEE section 2.5): Random Forest per metal from abundances at soil samples."""
 import numpy as np
-from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
@@ -10,7 +9,8 @@ from .base import PcceeAlgorithm
 from .core import inversion
 from .io.inversion_report import write_inversion_report
 from .io.raster_writer import RasterWriter
-from .sample_points import metal_fields, samples_at_pixels, usable_samples
+from .metal_cross_validation import CrossValidation, add_cross_validation_parameters
+from .sample_points import metal_fields, samples_at_pixels
 from .styling import hot_concentrations, style_on_load
 
 DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
@@ -54,12 +54,6 @@ class ConcentrationMaps(PcceeAlgorithm):
 class InvertMetals(ConcentrationMaps):
     SAMPLES = "SAMPLES"
     METALS = "METALS"
-    TREES = "TREES"
-    FOLDS = "FOLDS"
-    CV = "CV"
-    BLOCK_SIZE = "BLOCK_SIZE"
-    SEED = "SEED"
-    MIN_SAMPLES_LEAF = "MIN_SAMPLES_LEAF"
     OUTPUT_METRICS = "OUTPUT_METRICS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
     OUTPUT_MODEL = "OUTPUT_MODEL"
@@ -89,20 +83,7 @@ class InvertMetals(ConcentrationMaps):
                                                               [QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
                                                        ", ".join(DEFAULT_METALS)))
-        self.addParameter(QgsProcessingParameterNumber(self.TREES, self.tr("Trees per forest"),
-                                                       QgsProcessingParameterNumber.Integer, 500, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(self.FOLDS, self.tr("Cross-validation folds (0 = leave one out)"),
-                                                       QgsProcessingParameterNumber.Integer, 5, minValue=0))
-        self.addParameter(QgsProcessingParameterEnum(self.CV, self.tr("Cross-validation"),
-                                                     [self.tr("Random folds"), self.tr("Spatial blocks")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(self.BLOCK_SIZE, self.tr("Spatial block size (map units)"),
-                                                       QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
-                                                       QgsProcessingParameterNumber.Integer, 0, minValue=0))
-        leaf = QgsProcessingParameterNumber(self.MIN_SAMPLES_LEAF, self.tr("Minimum samples per leaf"),
-                                            QgsProcessingParameterNumber.Integer, 1, minValue=1)
-        leaf.setFlags(leaf.flags() | leaf.FlagAdvanced)
-        self.addParameter(leaf)
+        add_cross_validation_parameters(self)
         self.add_map_outputs()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_METRICS, self.tr("Cross-validated metrics"),
                                                             QgsProcessing.TypeVector))
@@ -122,34 +103,14 @@ class InvertMetals(ConcentrationMaps):
                             self.tr("has no coordinate reference system; set it in the layer properties."))
         metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
-        self.require_scikit_learn(self.TREES)
+        validation = CrossValidation.from_parameters(self, parameters, context)
         ids, points, features, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
-        settings = dict(trees=self.parameterAsInt(parameters, self.TREES, context),
-                        seed=self.parameterAsInt(parameters, self.SEED, context))
-        folds = self.parameterAsInt(parameters, self.FOLDS, context)
-        block = self.parameterAsDouble(parameters, self.BLOCK_SIZE, context) if \
-            self.parameterAsEnum(parameters, self.CV, context) == 1 else None
-        leaf = self.parameterAsInt(parameters, self.MIN_SAMPLES_LEAF, context)
         forests, results = [], []
         for index, (metal, field) in enumerate(metals):
-            keep, why = usable_samples(values[:, index], features)
-            for reason, which in why.items():
-                if which:
-                    feedback.pushWarning(self.tr("{}: {} sample(s) left out, {}: ids {}").format(
-                        metal, len(which), reason, ", ".join(str(ids[i]) for i in which)))
-            n = int(keep.sum())
-            if n < max(folds, 2) or n < 3:
-                raise self.fail(self.SAMPLES if n else self.METALS, self.tr(
-                    "only {} usable samples for {} (field '{}'); at least {} are needed for {} folds.").format(
-                        n, metal, field, max(folds, 3), folds))
-            try:
-                splitter, groups = inversion.folds_for(n, folds, points[keep], block, settings["seed"])
-            except ValueError as error:
-                raise self.fail(self.BLOCK_SIZE, str(error))
+            keep = validation.usable(metal, field, ids, features, values[:, index], feedback)
             x, y = features[keep], values[keep, index]
-            predicted = inversion.cross_validate(x, y, settings["trees"], settings["seed"], splitter,
-                                                 None if groups is None else groups, min_samples_leaf=leaf)
-            forest = inversion.train_forest(x, y, settings["trees"], settings["seed"], min_samples_leaf=leaf)
+            predicted = validation.predict(x, y, points[keep])
+            forest = validation.forest(x, y)
             scores = inversion.metrics(y, predicted, forest.predict(x))
             results.append((metal, scores, y, predicted, forest.predict(x), forest.feature_importances_,
                             [ids[i] for i in np.flatnonzero(~keep)]))
