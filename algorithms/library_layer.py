@@ -70,6 +70,19 @@ def read_library(source, class_field=None):
     return SpectralLibrary.from_profiles(profiles, **attributes)
 
 
+
+def read_libraries(layers):
+    """The libraries of several layers; an error names the layer at fault."""
+    libraries = []
+    for layer in layers:
+        try:
+            libraries.append(read_library(layer))
+        except SpectralLibraryError as error:
+            raise SpectralLibraryError("{}: {}".format(layer.name(), error))
+        if libraries[-1].wavelengths is None:
+            raise SpectralLibraryError("{} has no wavelengths.".format(layer.name()))
+    return libraries
+
 def _value(feature, field, names, default):
     if not field or field not in names:
         return default

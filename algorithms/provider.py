@@ -10,11 +10,13 @@ from qgis.PyQt.QtGui import QIcon
 from .compare_unmixing import CompareUnmixing
 from .correlate_metals import CorrelateMetals
 from .create_sample_scene import CreateSampleScene
+from .endmember_ablation import EndmemberAblation
 from .extract_endmembers_ppi import ExtractEndmembersPpi
 from .extract_endmembers_vca import ExtractEndmembersVca
 from .import_spectral_library import ImportSpectralLibrary
 from .invert_metals import InvertMetals
 from .match_prior_library import MatchPriorLibrary
+from .merge_endmembers import MergeEndmembers
 from .paths import RESOURCES
 from .predict_metals import PredictMetals
 from .remove_bad_bands import RemoveBadBands
@@ -23,9 +25,9 @@ from .spectral_angle_maps import SpectralAngleMaps
 from .unmix_abundances import UnmixAbundances
 from .zone_pollution import ZonePollution
 
-ALGORITHMS = (CompareUnmixing, CorrelateMetals, CreateSampleScene, ExtractEndmembersPpi, ExtractEndmembersVca, ImportSpectralLibrary,
-              InvertMetals, MatchPriorLibrary, PredictMetals, RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps,
-              UnmixAbundances, ZonePollution)
+ALGORITHMS = (CompareUnmixing, CorrelateMetals, CreateSampleScene, EndmemberAblation, ExtractEndmembersPpi,
+              ExtractEndmembersVca, ImportSpectralLibrary, InvertMetals, MatchPriorLibrary, MergeEndmembers, PredictMetals,
+              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, UnmixAbundances, ZonePollution)
 
 
 class PcceeProvider(QgsProcessingProvider):

@@ -4,9 +4,9 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean, QgsProcessi
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber)
 
 from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibrary, SpectralLibraryError
+from .core.spectral_library import SpectralLibrary, SpectralLibraryError, pool
 from .core.top_k import TopKError, rank_candidates
-from .library_layer import read_library, write_library
+from .library_layer import read_libraries, write_library
 from .prior_library import add_prior_parameters, load_prior, resample_to
 
 
@@ -17,6 +17,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
     CLASS_FIELD = "CLASS_FIELD"
     K = "K"
     ONE_PER_CLASS = "ONE_PER_CLASS"
+    UP_TO_K = "UP_TO_K"
     OUTPUT = "OUTPUT"
     GROUP_ID = "endmembers"
 
@@ -45,6 +46,10 @@ class SelectTopKEndmembers(PcceeAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, 4, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(self.ONE_PER_CLASS, self.tr("At most one per prior class"),
                                                         True))
+        up_to = QgsProcessingParameterBoolean(self.UP_TO_K, self.tr(
+            "Keep fewer than K when the candidates match fewer prior classes (instead of failing)"), False)
+        up_to.setFlags(up_to.flags() | up_to.FlagAdvanced)
+        self.addParameter(up_to)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Top-K endmembers"),
                                                             QgsProcessing.TypeVectorPoint))
 
@@ -59,10 +64,14 @@ class SelectTopKEndmembers(PcceeAlgorithm):
         k = self.parameterAsInt(parameters, self.K, context)
         try:
             ranking = rank_candidates(candidates.spectra, prior.spectra, prior.classes, k,
-                                      self.parameterAsBoolean(parameters, self.ONE_PER_CLASS, context))
+                                      self.parameterAsBoolean(parameters, self.ONE_PER_CLASS, context),
+                                      self.parameterAsBoolean(parameters, self.UP_TO_K, context))
         except TopKError as error:
             raise self.fail(self.K, str(error))
         kept = ranking.selected
+        if len(kept) < k:
+            feedback.pushWarning(self.tr("Only {} of K = {} endmembers kept: too few candidates, or they match "
+                                         "too few prior classes.").format(len(kept), k))
         for position in np.argsort(ranking.angle):
             feedback.pushInfo(self.tr("{}{} ({}): {:.2f} degrees to {}").format(
                 "* " if position in kept else "  ", candidates.names[position], candidates.sources[position],
@@ -74,25 +83,8 @@ class SelectTopKEndmembers(PcceeAlgorithm):
         return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, selected, layers[0].crs())}
 
     def _pool(self, layers):
-        """All candidates on the first library's wavelengths; a pixel found twice is kept once."""
-        libraries = []
-        for layer in layers:
-            try:
-                library = read_library(layer)
-            except SpectralLibraryError as error:
-                raise self.fail(self.CANDIDATES, self.tr("{}: {}").format(layer.name(), error))
-            if library.wavelengths is None:
-                raise self.fail(self.CANDIDATES, self.tr("{} has no wavelengths.").format(layer.name()))
-            libraries.append(library)
-        grid = libraries[0].wavelengths
-        parts = [lib if lib.wavelengths.shape == grid.shape and np.allclose(lib.wavelengths, grid)
-                 else lib.resampled(grid) for lib in libraries]
-        fields = {name: [v for lib in parts for v in getattr(lib, name)] for name in ("names", "sources")}
-        arrays = {name: np.concatenate([getattr(lib, name) for lib in parts])
-                  for name in ("rows", "cols", "scores", "x", "y")}
-        spectra = np.vstack([lib.spectra for lib in parts])
-        key = [(r, c) if r >= 0 else ("spectrum", i) for i, (r, c) in enumerate(zip(arrays["rows"], arrays["cols"]))]
-        first = sorted({k: i for i, k in reversed(list(enumerate(key)))}.values())
-        return SpectralLibrary(spectra[first], grid, [fields["names"][i] for i in first], [],
-                               [fields["sources"][i] for i in first], *(arrays[n][first] for n in
-                                                                          ("rows", "cols", "scores", "x", "y")))
+        """All candidates in one library (see core.spectral_library.pool)."""
+        try:
+            return pool(read_libraries(layers))
+        except SpectralLibraryError as error:
+            raise self.fail(self.CANDIDATES, str(error))

@@ -7,6 +7,7 @@ pccee:pcceeworkflow once the plugin is loaded.
 import os
 import sys
 
+os.environ.setdefault("QT_HASH_SEED", "0")  # Qt writes XML attributes in hash order: a fixed seed, a stable file
 from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput, QgsProcessingModelParameter,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterRasterLayer)
@@ -21,7 +22,7 @@ Source = QgsProcessingModelChildParameterSource
 STEPS = [
     ("badbands", "pccee:removebadbands", "Remove bad bands",
      {"INPUT": Source.fromModelParameter("scene"), "DROP_WATER_VAPOUR": Source.fromStaticValue(True),
-      "DROP_CONSTANT": Source.fromStaticValue(True)}, {}),
+      "DROP_CONSTANT": Source.fromStaticValue(True)}, {"clean_scene": ("OUTPUT", "Scene without bad bands")}),
     ("ppi", "pccee:extractendmembersppi", "PPI candidates (10)",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromStaticValue(10),
       "SKEWERS": Source.fromStaticValue(10000), "SEED": Source.fromStaticValue(0)},

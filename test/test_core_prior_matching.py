@@ -39,6 +39,10 @@ def test_rank_keeps_one_per_class_best_first():
         rank_candidates(candidates, prior, classes, 5, one_per_class=False)
     with pytest.raises(TopKError, match="match only 1 of the 2"):
         rank_candidates(candidates[:2], prior, classes, 2)
+    # Up to K: as many as the classes and candidates allow, best first.
+    assert rank_candidates(candidates[:2], prior, classes, 2, up_to=True).selected.tolist() == [1]
+    assert rank_candidates(candidates, prior, classes, 3, up_to=True).selected.tolist() == [1, 2]
+    assert rank_candidates(candidates, prior, classes, 5, one_per_class=False, up_to=True).selected.size == 4
 
 
 def test_ties_go_to_the_candidate_nearest_its_class_mean():

@@ -37,8 +37,9 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
     assert listing.returncode == 0, listing.stderr
     assert "PCCEE heavy-metal mapping" in listing.stdout
     for algorithm in ("pccee:compareunmixing", "pccee:correlatemetals", "pccee:createsamplescene",
-                      "pccee:extractendmembersppi", "pccee:extractendmembersvca", "pccee:importspectrallibrary",
-                      "pccee:invertmetals", "pccee:matchpriorlibrary", "pccee:predictmetals", "pccee:removebadbands",
+                      "pccee:endmemberablation", "pccee:extractendmembersppi", "pccee:extractendmembersvca",
+                      "pccee:importspectrallibrary", "pccee:invertmetals", "pccee:matchpriorlibrary",
+                      "pccee:mergeendmembers", "pccee:predictmetals", "pccee:removebadbands",
                       "pccee:selecttopkendmembers", "pccee:spectralanglemaps", "pccee:unmixabundances",
                       "pccee:zonepollution"):
         assert algorithm in listing.stdout

@@ -106,6 +106,24 @@ class SpectralLibrary:
         return cls(spectra, grid, y_unit=decoded[0][2], **attributes)
 
 
+def pool(libraries):
+    """One library of all spectra, on the first library's wavelengths (the others resampled). A pixel
+    found by several methods is kept once, as its first finder named it; lab spectra are all kept."""
+    grid = libraries[0].wavelengths
+    if any(library.wavelengths is None for library in libraries):
+        raise SpectralLibraryError("A library has no wavelengths; they cannot be pooled.")
+    parts = [lib if lib.wavelengths.shape == grid.shape and np.allclose(lib.wavelengths, grid)
+             else lib.resampled(grid) for lib in libraries]
+    texts = {name: [v for lib in parts for v in getattr(lib, name)] for name in ("names", "classes", "sources")}
+    arrays = {name: np.concatenate([getattr(lib, name) for lib in parts])
+              for name in ("rows", "cols", "scores", "x", "y")}
+    spectra = np.vstack([lib.spectra for lib in parts])
+    key = [(r, c) if r >= 0 else ("spectrum", i) for i, (r, c) in enumerate(zip(arrays["rows"], arrays["cols"]))]
+    first = sorted({k: i for i, k in reversed(list(enumerate(key)))}.values())
+    return SpectralLibrary(spectra[first], grid, *([texts[n][i] for i in first] for n in ("names", "classes", "sources")),
+                           *(arrays[n][first] for n in ("rows", "cols", "scores", "x", "y")), y_unit=parts[0].y_unit)
+
+
 def decode_profile(profile):
     """(x in nm or None, y, yUnit) from an EnMAP-Box profile dictionary or its JSON text."""
     if isinstance(profile, (bytes, bytearray)):

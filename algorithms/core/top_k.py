@@ -34,10 +34,13 @@ def _angle_to_class_mean(candidates, prior, prior_classes, nearest_class):
                      for i, c in enumerate(nearest_class)])
 
 
-def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True):
+def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True, up_to=False):
     """Rank candidates (n, bands) by their smallest angle to prior (m, bands), to 0.01 degree, then by
-    their angle to the mean of that class, and keep k of them."""
+    their angle to the mean of that class, and keep k of them; up_to: k at most, fewer when the
+    candidates or the classes they match run out, instead of an error."""
     n_candidates = len(candidates)
+    if up_to:
+        k = min(k, n_candidates, len(set(prior_classes)) if one_per_class else n_candidates)
     if k > n_candidates:
         raise TopKError("K = {} but there are only {} candidate endmembers.".format(k, n_candidates))
     angles = spectral_angles(candidates, prior)
@@ -60,7 +63,7 @@ def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True):
             taken.add(nearest_class[position])
         if len(kept) == k:
             break
-    if len(kept) < k:
+    if len(kept) < k and not up_to:
         raise TopKError("The candidates match only {} of the {} prior classes ({}); add candidates or lower "
                         "K.".format(len(taken), len(classes), ", ".join(sorted(taken))))
     return Ranking(np.array(kept, dtype=np.int64), angle, nearest_class)

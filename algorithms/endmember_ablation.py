@@ -1,0 +1,206 @@
+"""The paper's Table 1: seven endmember workflows (PPI, VCA, prior SAM and their combinations), each carried
+through NNLS unmixing to the cross-validated inversion, with the same seed and folds."""
+import time
+
+import numpy as np
+from qgis.core import (QgsProcessing, QgsProcessingMultiStepFeedback, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsProcessingUtils)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import PcceeAlgorithm
+from .core import inversion
+from .invert_metals import DEFAULT_METALS
+from .io.ablation_report import write_ablation_report
+from .io.raster_reader import RasterReader
+from .library_layer import read_library
+from .metal_cross_validation import SEED, CrossValidation, add_cross_validation_parameters
+from .prior_library import add_prior_parameters
+from .sample_points import metal_fields, samples_at_pixels
+
+#: (name, sources) in the paper's order; "PS" is the prior library matched by SAM.
+WORKFLOWS = (("PPI", ("PPI",)), ("PPI+VCA", ("PPI", "VCA")), ("PPI+PS", ("PPI", "PS")), ("VCA", ("VCA",)),
+             ("VCA+PS", ("VCA", "PS")), ("PS", ("PS",)), ("PPI+VCA+PS", ("PPI", "VCA", "PS")))
+
+
+class EndmemberAblation(PcceeAlgorithm):
+    INPUT = "INPUT"
+    SAMPLES = "SAMPLES"
+    METALS = "METALS"
+    WORKFLOWS = "WORKFLOWS"
+    PRIOR = "PRIOR"
+    PRIOR_FILE = "PRIOR_FILE"
+    CLASS_FIELD = "CLASS_FIELD"
+    PPI_ENDMEMBERS = "PPI_ENDMEMBERS"
+    VCA_ENDMEMBERS = "VCA_ENDMEMBERS"
+    SKEWERS = "SKEWERS"
+    K = "K"
+    OUTPUT = "OUTPUT"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    GROUP_ID = "endmembers"
+
+    def name(self):
+        return "endmemberablation"
+
+    def displayName(self):
+        return self.tr("Compare endmember workflows (ablation)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "The ablation of the paper's Table 1. PPI, VCA and the prior-library SAM (PS) each run once on the "
+            "raster; then each workflow (PPI, PPI+VCA, PPI+PS, VCA, VCA+PS, PS, PPI+VCA+PS) builds its "
+            "endmember library, unmixes the raster with NNLS, and a Random Forest per metal is cross-validated "
+            "on the abundances at the soil samples, with the same seed and folds for every workflow.\n\n"
+            "Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): "
+            "there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through "
+            "the Top-K optimisation (K, one per prior class), as in the PCCEE workflow; a workflow whose "
+            "candidates match fewer classes keeps fewer (the table says how many).\n"
+            "Outputs: a table (per workflow: number of endmembers, CV R2 per metal and their mean, seconds) "
+            "and an HTML report with a grouped bar chart. Seconds: the extractions the workflow uses, its "
+            "selection, unmixing and cross-validation; the full-scene concentration maps are not drawn. Each "
+            "row equals running the steps one by one with 'Invert metal concentrations' on the same settings.\n"
+            "Remove bad bands first.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples"),
+                                                              [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
+                                                       ", ".join(DEFAULT_METALS)))
+        self.addParameter(QgsProcessingParameterEnum(self.WORKFLOWS, self.tr("Workflows"),
+                                                     [name for name, _ in WORKFLOWS], allowMultiple=True,
+                                                     defaultValue=list(range(len(WORKFLOWS)))))
+        add_prior_parameters(self, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD,
+                             self.tr("Prior spectral library (empty: built-in)"))
+        for name, label, default in ((self.PPI_ENDMEMBERS, self.tr("PPI endmembers"), 10),
+                                     (self.VCA_ENDMEMBERS, self.tr("VCA endmembers"), 6),
+                                     (self.SKEWERS, self.tr("PPI skewers"), 10000),
+                                     (self.K, self.tr("K (Top-K endmembers of the workflows with PS)"), 4)):
+            self.addParameter(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer,
+                                                           default, minValue=1))
+        add_cross_validation_parameters(self)
+        wavelengths = self.add_wavelength_parameter()
+        wavelengths.setFlags(wavelengths.flags() | wavelengths.FlagAdvanced)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Workflow comparison table"),
+                                                            QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Workflow comparison report"),
+                                                                self.tr("HTML files (*.html)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        reader = self.open_raster(parameters, self.INPUT, context)
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        source = self.parameterAsSource(parameters, self.SAMPLES, context)
+        if source is None:
+            raise self.fail(self.SAMPLES, self.tr("not a point layer."))
+        metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
+        chosen = [WORKFLOWS[i] for i in self.parameterAsEnums(parameters, self.WORKFLOWS, context)]
+        validation = CrossValidation.from_parameters(self, parameters, context)
+        samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)  # fails early if none fall on it
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
+
+        used = sorted({s for _, sources in chosen for s in sources}, key=["PPI", "VCA", "PS"].index)
+        steps = QgsProcessingMultiStepFeedback(len(used) + 3 * len(chosen), feedback)
+        children = _Children(self, parameters, context, steps)
+        candidates = {s: children.extract(s) for s in used}
+        rows = []
+        for name, sources in chosen:
+            start = time.perf_counter()
+            library = children.select([candidates[s][0] for s in sources], "PS" in sources)
+            abundances = children.unmix(library)
+            children.advance()
+            r2 = self._cross_validated_r2(validation, abundances, layer, source, metals, context, steps)
+            seconds = sum(candidates[s][1] for s in sources) + time.perf_counter() - start
+            names = read_library(QgsProcessingUtils.mapLayerFromString(library, context)).names
+            rows.append(dict(workflow=name, endmembers=names, r2=r2, mean_r2=float(np.mean(r2)), seconds=seconds))
+            feedback.pushInfo(self.tr("{}: {} endmembers, mean CV R2 {:.3f} ({}), {:.1f} s").format(
+                name, len(names), rows[-1]["mean_r2"], ", ".join("{} {:.3f}".format(m, v) for (m, _), v in
+                                                                 zip(metals, r2)), seconds))
+        best = max(rows, key=lambda row: row["mean_r2"])
+        feedback.pushInfo(self.tr("Best mean CV R2: {} ({:.3f}).").format(best["workflow"], best["mean_r2"]))
+        names = [m for m, _ in metals]
+        write_ablation_report(report, rows, names, self.tr(
+            "NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.").format(
+                validation.trees, validation.folds or "leave-one-out", validation.seed,
+                self.parameterAsInt(parameters, self.K, context)))
+        columns = [("workflow", QVariant.String), ("endmembers", QVariant.Int), ("endmember_names", QVariant.String),
+                   ("cv_r2_mean", QVariant.Double)] + [("cv_r2_" + m, QVariant.Double) for m in names] + \
+                  [("seconds", QVariant.Double)]
+        table = [[row["workflow"], len(row["endmembers"]), ", ".join(row["endmembers"]), row["mean_r2"], *row["r2"],
+                  row["seconds"]] for row in rows]
+        return {self.OUTPUT: self.write_table(parameters, self.OUTPUT, context, columns, table),
+                self.OUTPUT_REPORT: report}
+
+    def _cross_validated_r2(self, validation, abundances, layer, source, metals, context, feedback):
+        """CV R2 of each metal from the abundances at the samples, as 'Invert metal concentrations' does."""
+        ids, points, features, values = samples_at_pixels(self, self.SAMPLES, RasterReader(abundances), layer,
+                                                          source, metals, context)
+        scores = []
+        for index, (metal, field) in enumerate(metals):
+            keep = validation.usable(metal, field, ids, features, values[:, index], feedback)
+            target = values[keep, index]
+            predicted = validation.predict(features[keep], target, points[keep])
+            scores.append(inversion.metrics(target, predicted, predicted).r2)
+        return scores
+
+
+class _Children:
+    """The ablation's steps as child algorithms sharing its context, each on its own part of the progress bar."""
+
+    def __init__(self, algorithm, parameters, context, feedback):
+        self.algorithm, self.parameters, self.context, self.feedback = algorithm, parameters, context, feedback
+        self.step = 0
+        a = algorithm
+        self.wavelengths = parameters.get(a.WAVELENGTHS)
+        self.prior = {"PRIOR": parameters.get(a.PRIOR), "PRIOR_FILE": parameters.get(a.PRIOR_FILE),
+                      "CLASS_FIELD": parameters.get(a.CLASS_FIELD)}
+        self.settings = {name: a.parameterAsInt(parameters, name, context)
+                         for name in (a.PPI_ENDMEMBERS, a.VCA_ENDMEMBERS, a.SKEWERS, a.K, SEED)}
+
+    def advance(self):
+        """On to the next part of the progress bar, unless the user cancelled."""
+        if self.feedback.isCanceled():
+            raise self.algorithm.cancelled()
+        self.feedback.setCurrentStep(self.step)
+        self.step += 1
+
+    def run(self, algorithm_id, parameters):
+        import processing  # the Processing plugin; present wherever algorithms run
+        self.advance()
+        return processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
+                              is_child_algorithm=True)
+
+    def extract(self, source):
+        """(candidate library, seconds) of one method on the raster."""
+        start = time.perf_counter()
+        scene = {"INPUT": self.parameters[self.algorithm.INPUT], "WAVELENGTHS": self.wavelengths,
+                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}
+        if source == "PPI":
+            result = self.run("pccee:extractendmembersppi", dict(
+                scene, ENDMEMBERS=self.settings["PPI_ENDMEMBERS"], SKEWERS=self.settings["SKEWERS"],
+                SEED=self.settings[SEED], OUTPUT_SCORES=QgsProcessing.TEMPORARY_OUTPUT))
+        elif source == "VCA":
+            result = self.run("pccee:extractendmembersvca", dict(
+                scene, ENDMEMBERS=self.settings["VCA_ENDMEMBERS"], SEED=self.settings[SEED]))
+        else:
+            result = self.run("pccee:matchpriorlibrary", dict(
+                scene, LIBRARY=self.prior["PRIOR"], LIBRARY_FILE=self.prior["PRIOR_FILE"],
+                CLASS_FIELD=self.prior["CLASS_FIELD"], OUTPUT_ANGLES=QgsProcessing.TEMPORARY_OUTPUT))
+        return result["OUTPUT"], time.perf_counter() - start
+
+    def select(self, libraries, with_prior):
+        """The workflow's endmember library: Top-K against the prior with PS, else all candidates."""
+        if with_prior:
+            return self.run("pccee:selecttopkendmembers", dict(
+                self.prior, CANDIDATES=libraries, K=self.settings["K"], UP_TO_K=True, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT))["OUTPUT"]
+        if len(libraries) == 1:
+            self.advance()
+            return libraries[0]
+        return self.run("pccee:mergeendmembers", dict(INPUT=libraries, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT))["OUTPUT"]
+
+    def unmix(self, library):
+        """The path of the NNLS abundance raster."""
+        return self.run("pccee:unmixabundances", {
+            "INPUT": self.parameters[self.algorithm.INPUT], "ENDMEMBERS": library, "METHOD": 0,
+            "WAVELENGTHS": self.wavelengths, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            "OUTPUT_RESIDUAL": QgsProcessing.TEMPORARY_OUTPUT})["OUTPUT"]

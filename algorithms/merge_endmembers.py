@@ -1,0 +1,42 @@
+"""Several endmember libraries as one, without the prior: the PPI + VCA workflow of the ablation."""
+from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers
+
+from .base import PcceeAlgorithm
+from .core.spectral_library import SpectralLibraryError, pool
+from .library_layer import read_libraries, write_library
+
+
+class MergeEndmembers(PcceeAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+    GROUP_ID = "endmembers"
+
+    def name(self):
+        return "mergeendmembers"
+
+    def displayName(self):
+        return self.tr("Merge endmember libraries")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Pools endmember libraries (PPI, VCA, prior matching, lab spectra) into one library for "
+            "unmixing, keeping every spectrum: no prior ranking, unlike 'Select Top-K endmembers'. A pixel "
+            "found by several methods is kept once. Libraries on other wavelength grids are resampled to the "
+            "first library's.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterMultipleLayers(self.INPUT, self.tr("Endmember libraries"),
+                                                               QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Merged endmembers"),
+                                                            QgsProcessing.TypeVectorPoint))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
+        if not layers:
+            raise self.fail(self.INPUT, self.tr("give at least one endmember library layer."))
+        try:
+            merged = pool(read_libraries(layers))
+        except SpectralLibraryError as error:
+            raise self.fail(self.INPUT, str(error))
+        feedback.pushInfo(self.tr("{} endmembers from {} libraries.").format(len(merged), len(layers)))
+        return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, merged, layers[0].crs())}
