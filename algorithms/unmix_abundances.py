@@ -167,9 +167,10 @@ class UnmixAbundances(PcceeAlgorithm):
                 abundances = np.full((window.n_pixels, len(names)), NODATA)
                 residual = np.full((window.n_pixels, 1), NODATA)
                 if valid.any():
-                    values = unmixer.abundances(pixels[valid])
+                    chosen = pixels if valid.all() else pixels[valid]  # no copy of a block with no gap
+                    values = unmixer.abundances(chosen)
                     abundances[valid] = values
-                    residual[valid, 0] = residual_rmse(pixels[valid], values, unmixer.components_)
+                    residual[valid, 0] = residual_rmse(chosen, values, unmixer.components_)
                 abundance_writer.write(window, abundances)
                 residual_writer.write(window, residual)
                 feedback.setProgress(100.0 * done / len(windows))

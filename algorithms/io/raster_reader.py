@@ -16,8 +16,9 @@ gdal.UseExceptions()
 
 #: Output tile edge; processing windows are multiples of it.
 TILE = 256
-#: Default budget for one block of pixels, in float32 values (64 MiB).
-BLOCK_VALUES = 16 * 1024 * 1024
+#: Default budget for one block of pixels, in float32 values (192 MiB): two 256 x 256 tiles of a 330-band
+#: scene, so that GDAL decodes the tiles of one read in parallel.
+BLOCK_VALUES = 48 * 1024 * 1024
 
 
 class RasterError(ValueError):
@@ -72,7 +73,10 @@ class RasterReader:
     def __init__(self, path):
         self.path = str(path)
         try:
-            self.dataset = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY)
+            driver = gdal.IdentifyDriverEx(self.path, gdal.OF_RASTER)
+            # GeoTIFF decodes the compressed tiles of one read on all cores (GDAL 3.6+; older ones ignore it).
+            options = ["NUM_THREADS=ALL_CPUS"] if driver is not None and driver.ShortName in ("GTiff", "COG") else []
+            self.dataset = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY, open_options=options)
         except RuntimeError as error:
             raise RasterError("'{}' is not a raster GDAL can read: {}".format(self.path, error))
         if self.dataset is None or self.dataset.RasterCount == 0:
@@ -86,6 +90,8 @@ class RasterReader:
         self.block_size = tuple(bands[0].GetBlockSize())
         self.scales = np.array([band.GetScale() or 1.0 for band in bands])
         self.offsets = np.array([band.GetOffset() or 0.0 for band in bands])
+        self.integer = np.array([gdal.GetDataTypeName(band.DataType).startswith(("Byte", "Int", "UInt"))
+                                 for band in bands])
 
     def __enter__(self):
         return self
@@ -125,8 +131,12 @@ class RasterReader:
         """
         bands = self._bands(bands)
         pixels = self._read_raw(window, bands)
+        valid = (pixels != 0).any(axis=1)
+        if not self.integer[bands].all():  # integers read as float32 are always finite
+            valid &= np.isfinite(pixels).all(axis=1)
         nodata = self._nodata_mask(pixels, bands)
-        valid = np.isfinite(pixels).all(axis=1) & ~nodata.any(axis=1) & (pixels != 0).any(axis=1)
+        if nodata is not None:
+            valid &= ~nodata.any(axis=1)
         return (self._scale(pixels, bands) if scaled else pixels), valid
 
     def read_masked(self, window, bands=None):
@@ -135,7 +145,8 @@ class RasterReader:
         must not hide the other bands' values."""
         bands = self._bands(bands)
         pixels = self._read_raw(window, bands)
-        fill = self._nodata_mask(pixels, bands) | ~np.isfinite(pixels)
+        nodata = self._nodata_mask(pixels, bands)
+        fill = ~np.isfinite(pixels) if nodata is None else nodata | ~np.isfinite(pixels)
         filled = ~fill.all(axis=1) & (np.where(fill, 0, pixels) != 0).any(axis=1)
         pixels = self._scale(pixels, bands)
         pixels[fill] = np.nan
@@ -152,15 +163,19 @@ class RasterReader:
         return cube.reshape(window.n_pixels, len(bands))
 
     def _scale(self, pixels, bands):
-        if np.all(self.scales[bands] == 1.0) and np.all(self.offsets[bands] == 0.0):
-            return pixels
-        return pixels * self.scales[bands].astype(np.float32) + self.offsets[bands].astype(np.float32)
+        """Scale and offset applied in place (pixels is a fresh buffer from GDAL)."""
+        if np.any(self.scales[bands] != 1.0):
+            pixels *= self.scales[bands].astype(np.float32)
+        if np.any(self.offsets[bands] != 0.0):
+            pixels += self.offsets[bands].astype(np.float32)
+        return pixels
 
     def _nodata_mask(self, pixels, bands):
-        """True where a value equals its band's nodata (one vectorised comparison for all bands)."""
+        """True where a value equals its band's nodata (one vectorised comparison for all bands); None
+        when no band has a nodata value."""
         nodata = np.array([np.nan if self.nodata[b] is None else self.nodata[b] for b in bands], dtype=np.float32)
         if np.isnan(nodata).all():
-            return np.zeros(pixels.shape, dtype=bool)
+            return None
         return pixels == nodata[None, :]
 
     def blocks(self, bands=None, max_values=None, tile=TILE):
