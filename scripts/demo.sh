@@ -18,31 +18,31 @@ qgis_process.bin plugins 2> /dev/null | grep -q '^\* pccee$' || qgis_process.bin
 run pccee:createsamplescene -- SIZE=300 SEED=2024 \
   OUTPUT="$out/scene.tif" OUTPUT_ABUNDANCES="$out/truth_abundances.tif" \
   OUTPUT_CONCENTRATIONS="$out/truth_concentrations.tif" OUTPUT_SAMPLES="$out/samples.gpkg"
-run pccee:removebadbands -- INPUT="$out/scene.tif" DROP_WATER_VAPOUR=true DROP_CONSTANT=true \
-  OUTPUT="$out/scene_clean.tif"
-run pccee:extractendmembersppi -- INPUT="$out/scene_clean.tif" SKEWERS=10000 ENDMEMBERS=10 SEED=0 \
-  OUTPUT="$out/endmembers_ppi.gpkg" OUTPUT_SCORES="$out/ppi_counts.tif"
-run pccee:extractendmembersvca -- INPUT="$out/scene_clean.tif" ENDMEMBERS=6 VARIANCE=0.95 SEED=0 \
-  OUTPUT="$out/endmembers_vca.gpkg"
-run pccee:matchpriorlibrary -- INPUT="$out/scene_clean.tif" \
-  OUTPUT="$out/endmembers_prior.gpkg" OUTPUT_ANGLES="$out/prior_angles.tif"
-run pccee:selecttopkendmembers -- CANDIDATES="$out/endmembers_ppi.gpkg" CANDIDATES="$out/endmembers_vca.gpkg" \
-  CANDIDATES="$out/endmembers_prior.gpkg" K=4 OUTPUT="$out/endmembers_topk.gpkg"
+# The whole PCCEE workflow in one call: the Graphical Modeler model the plugin ships (pccee:pcceeworkflow).
+# Every output is named; a batch user may name only the mandatory ones, the others go to temporary files.
+run pccee:pcceeworkflow -- scene="$out/scene.tif" samples="$out/samples.gpkg" \
+  badbands:clean_scene="$out/scene_clean.tif" \
+  ppi:ppi_endmembers="$out/endmembers_ppi.gpkg" ppi:ppi_counts="$out/ppi_counts.tif" \
+  vca:vca_endmembers="$out/endmembers_vca.gpkg" \
+  prior:prior_endmembers="$out/endmembers_prior.gpkg" prior:prior_angles="$out/prior_angles.tif" \
+  topk:topk_endmembers="$out/endmembers_topk.gpkg" \
+  unmix:abundances="$out/abundances.tif" unmix:abundance_residual="$out/abundance_residual.tif" \
+  invert:concentrations="$out/concentrations.tif" invert:uncertainty="$out/concentration_uncertainty.tif" \
+  invert:inversion_metrics="$out/inversion_metrics.gpkg" invert:inversion_report="$out/inversion_report.html" \
+  invert:inversion_model="$out/inversion_model.npz" \
+  correlate:correlation="$out/metal_correlation.gpkg" correlate:correlation_report="$out/metal_correlation.html" \
+  zone:zones="$out/pollution_zones.tif" zone:zone_statistics="$out/pollution_zones.gpkg" \
+  zone:zone_report="$out/pollution_zones.html"
+
+# Checks and comparisons beside the workflow: SAM maps of the Top-K, unmixing methods, and the paper's
+# Table 1 (seven endmember workflows).
 run pccee:spectralanglemaps -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
   OUTPUT="$out/sam_maps.tif" OUTPUT_PLOT="$out/endmember_spectra.html"
-run pccee:unmixabundances -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" METHOD=0 \
-  OUTPUT="$out/abundances.tif" OUTPUT_RESIDUAL="$out/abundance_residual.tif"
 run pccee:compareunmixing -- INPUT="$out/scene_clean.tif" ENDMEMBERS="$out/endmembers_topk.gpkg" \
   METHODS=0,1,3,4 OUTPUT="$out/unmixing_comparison.gpkg" \
   OUTPUT_REPORT="$out/unmixing_comparison.html"
-run pccee:invertmetals -- ABUNDANCES="$out/abundances.tif" SAMPLES="$out/samples.gpkg" TREES=500 FOLDS=5 SEED=0 \
-  OUTPUT="$out/concentrations.tif" OUTPUT_UNCERTAINTY="$out/concentration_uncertainty.tif" \
-  OUTPUT_METRICS="$out/inversion_metrics.gpkg" OUTPUT_REPORT="$out/inversion_report.html" \
-  OUTPUT_MODEL="$out/inversion_model.npz"
-run pccee:correlatemetals -- INPUT="$out/concentrations.tif" OUTPUT="$out/metal_correlation.gpkg" \
-  OUTPUT_REPORT="$out/metal_correlation.html"
-run pccee:zonepollution -- INPUT="$out/concentrations.tif" K=0 K_MIN=2 K_MAX=8 SEED=0 \
-  OUTPUT="$out/pollution_zones.tif" OUTPUT_STATS="$out/pollution_zones.gpkg" OUTPUT_REPORT="$out/pollution_zones.html"
+run pccee:endmemberablation -- INPUT="$out/scene_clean.tif" SAMPLES="$out/samples.gpkg" SEED=0 \
+  OUTPUT="$out/endmember_ablation.gpkg" OUTPUT_REPORT="$out/endmember_ablation.html"
 
 /usr/bin/python3 "$root/scripts/demo_index.py" "$plugins" "$out"
 echo "Demo outputs in $out: open $out/index.html"

@@ -16,6 +16,8 @@ SECTIONS = [
     ("Endmembers: PPI + VCA + prior SAM, Top-K", ["endmembers_ppi.gpkg", "ppi_counts.tif", "endmembers_vca.gpkg",
                                                    "endmembers_prior.gpkg", "prior_angles.tif", "endmembers_topk.gpkg",
                                                    "sam_maps.tif", "endmember_spectra.html"], []),
+    ("Ablation: seven endmember workflows (the paper's Table 1)", ["endmember_ablation.html",
+                                                                    "endmember_ablation.gpkg"], []),
     ("Unmixing", ["abundances.tif", "abundance_residual.tif", "unmixing_comparison.html"], ["abundances.png"]),
     ("Inversion", ["concentrations.tif", "concentration_uncertainty.tif", "inversion_metrics.gpkg",
                    "inversion_report.html", "inversion_model.npz"], ["concentrations.png"]),
