@@ -2,70 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CompareUnmixing</name>
+    <name>@default</name>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="31"/>
-        <source>Compare unmixing methods</source>
-        <translation>比较解混方法</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="46"/>
-        <source>Methods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="55"/>
-        <source>Comparison table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="57"/>
-        <source>Comparison report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="57"/>
-        <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="65"/>
-        <source>choose at least one method.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="88"/>
-        <source>{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="34"/>
-        <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the wall time, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="49"/>
-        <source>Soil samples (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="51"/>
-        <source>Metal fields (comma-separated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="53"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="19"/>
         <source>Trees per forest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="88"/>
-        <source>, mean CV R2 {:.3f}</source>
+        <location filename="../algorithms/metal_cross_validation.py" line="21"/>
+        <source>Cross-validation folds (0 = leave one out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="119"/>
-        <source>fewer than 5 usable samples for metal {}.</source>
+        <location filename="../algorithms/metal_cross_validation.py" line="23"/>
+        <source>Cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="23"/>
+        <source>Random folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="23"/>
+        <source>Spatial blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="25"/>
+        <source>Spatial block size (map units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="27"/>
+        <source>Random seed</source>
+        <translation type="unfinished">随机种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="29"/>
+        <source>Minimum samples per leaf</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareUnmixing</name>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="32"/>
+        <source>Compare unmixing methods</source>
+        <translation>比较解混方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="47"/>
+        <source>Methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="56"/>
+        <source>Comparison table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="58"/>
+        <source>Comparison report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="58"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="66"/>
+        <source>choose at least one method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="89"/>
+        <source>{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="35"/>
+        <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the wall time, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="50"/>
+        <source>Soil samples (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="52"/>
+        <source>Metal fields (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="54"/>
+        <source>Trees per forest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="89"/>
+        <source>, mean CV R2 {:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -228,6 +266,103 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="111"/>
         <source>Simulated GF-5 scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndmemberAblation</name>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="47"/>
+        <source>Compare endmember workflows (ablation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="50"/>
+        <source>The ablation of the paper&apos;s Table 1. PPI, VCA and the prior-library SAM (PS) each run once on the raster; then each workflow (PPI, PPI+VCA, PPI+PS, VCA, VCA+PS, PS, PPI+VCA+PS) builds its endmember library, unmixes the raster with NNLS, and a Random Forest per metal is cross-validated on the abundances at the soil samples, with the same seed and folds for every workflow.
+
+Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through the Top-K optimisation (K, one per prior class), as in the PCCEE workflow; a workflow whose candidates match fewer classes keeps fewer (the table says how many).
+Outputs: a table (per workflow: number of endmembers, CV R2 per metal and their mean, seconds) and an HTML report with a grouped bar chart. Seconds: the extractions the workflow uses, its selection, unmixing and cross-validation; the full-scene concentration maps are not drawn. Each row equals running the steps one by one with &apos;Invert metal concentrations&apos; on the same settings.
+Remove bad bands first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="66"/>
+        <source>Hyperspectral raster</source>
+        <translation type="unfinished">高光谱栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="67"/>
+        <source>Soil samples</source>
+        <translation type="unfinished">土壤样点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="69"/>
+        <source>Metal fields (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="71"/>
+        <source>Workflows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="74"/>
+        <source>Prior spectral library (empty: built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <source>PPI endmembers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <source>VCA endmembers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <source>PPI skewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <source>K (Top-K endmembers of the workflows with PS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="85"/>
+        <source>Workflow comparison table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="87"/>
+        <source>Workflow comparison report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="87"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="95"/>
+        <source>not a point layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="116"/>
+        <source>{}: {} endmembers, mean CV R2 {:.3f} ({}), {:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="120"/>
+        <source>Best mean CV R2: {} ({:.3f}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmember_ablation.py" line="122"/>
+        <source>NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -461,12 +596,12 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
 <context>
     <name>InvertMetals</name>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="71"/>
+        <location filename="../algorithms/invert_metals.py" line="65"/>
         <source>Invert metal concentrations (Random Forest)</source>
         <translation>重金属含量反演（随机森林）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="74"/>
+        <location filename="../algorithms/invert_metals.py" line="68"/>
         <source>Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD &lt; 1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, &gt; 2.5 excellent) beside the training R2, and maps the concentrations over the whole scene with their uncertainty (the spread of the trees).
 
 Samples in any CRS are reprojected to the raster&apos;s; samples outside the raster, on nodata, or without a numeric value for a metal are left out for that metal and listed in the log and report.
@@ -477,107 +612,57 @@ Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="87"/>
+        <location filename="../algorithms/invert_metals.py" line="81"/>
         <source>Abundances (or other predictors)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="88"/>
+        <location filename="../algorithms/invert_metals.py" line="82"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="90"/>
+        <location filename="../algorithms/invert_metals.py" line="84"/>
         <source>Metal fields (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="92"/>
-        <source>Trees per forest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="94"/>
-        <source>Cross-validation folds (0 = leave one out)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="96"/>
-        <source>Cross-validation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="96"/>
-        <source>Random folds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="96"/>
-        <source>Spatial blocks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="98"/>
-        <source>Spatial block size (map units)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="100"/>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="102"/>
-        <source>Minimum samples per leaf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="107"/>
+        <location filename="../algorithms/invert_metals.py" line="88"/>
         <source>Cross-validated metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="109"/>
+        <location filename="../algorithms/invert_metals.py" line="90"/>
         <source>Inversion report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="109"/>
+        <location filename="../algorithms/invert_metals.py" line="90"/>
         <source>HTML files (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="111"/>
+        <location filename="../algorithms/invert_metals.py" line="92"/>
         <source>Trained model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="111"/>
+        <location filename="../algorithms/invert_metals.py" line="92"/>
         <source>PCCEE model (*.npz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="119"/>
+        <location filename="../algorithms/invert_metals.py" line="100"/>
         <source>not a point layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="121"/>
+        <location filename="../algorithms/invert_metals.py" line="102"/>
         <source>has no coordinate reference system; set it in the layer properties.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="138"/>
-        <source>{}: {} sample(s) left out, {}: ids {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="142"/>
-        <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="157"/>
+        <location filename="../algorithms/invert_metals.py" line="118"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,6 +712,39 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
     <message>
         <location filename="../algorithms/match_prior_library.py" line="69"/>
         <source>{} ({}): row {}, col {}, {:.2f} degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeEndmembers</name>
+    <message>
+        <location filename="../algorithms/merge_endmembers.py" line="18"/>
+        <source>Merge endmember libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/merge_endmembers.py" line="21"/>
+        <source>Pools endmember libraries (PPI, VCA, prior matching, lab spectra) into one library for unmixing, keeping every spectrum: no prior ranking, unlike &apos;Select Top-K endmembers&apos;. A pixel found by several methods is kept once. Libraries on other wavelength grids are resampled to the first library&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/merge_endmembers.py" line="28"/>
+        <source>Endmember libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/merge_endmembers.py" line="30"/>
+        <source>Merged endmembers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/merge_endmembers.py" line="36"/>
+        <source>give at least one endmember library layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/merge_endmembers.py" line="41"/>
+        <source>{} endmembers from {} libraries.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -721,12 +839,12 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PcceeProvider</name>
     <message>
-        <location filename="../algorithms/provider.py" line="51"/>
+        <location filename="../algorithms/provider.py" line="53"/>
         <source>PCCEE heavy-metal mapping</source>
         <translation>PCCEE 重金属制图</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="54"/>
+        <location filename="../algorithms/provider.py" line="56"/>
         <source>PCCEE: physically-constrained endmember extraction and heavy-metal inversion</source>
         <translation>PCCEE：物理约束协同端元提取与重金属反演</translation>
     </message>
@@ -815,12 +933,12 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
 <context>
     <name>SelectTopKEndmembers</name>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="27"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="28"/>
         <source>Select Top-K endmembers</source>
         <translation>选择 Top-K 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="31"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="32"/>
         <source>Pools candidate endmember libraries (PPI, VCA, prior matching), ranks every candidate by its smallest spectral angle to the prior library, labels it with the class of that nearest prior spectrum and keeps the K best (default 4, as in the paper: soil, vegetation, urban, water), at most one per prior class unless allowed. A pixel found by several methods counts once.
 
 Output: the optimised library, score = angle to the prior in degrees, class = matched class.
@@ -829,48 +947,48 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="40"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="41"/>
         <source>Candidate endmember libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="42"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="43"/>
         <source>Prior spectral library (empty: built-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="44"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="45"/>
         <source>K (endmembers to keep)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="46"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="47"/>
         <source>At most one per prior class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="48"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="53"/>
         <source>Top-K endmembers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="54"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="59"/>
         <source>give at least one candidate library layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="67"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="76"/>
         <source>{}{} ({}): {:.2f} degrees to {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="83"/>
-        <source>{}: {}</source>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="49"/>
+        <source>Keep fewer than K when the candidates match fewer prior classes (instead of failing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="85"/>
-        <source>{} has no wavelengths.</source>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="73"/>
+        <source>Only {} of K = {} endmembers kept: too few candidates, or they match too few prior classes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1206,6 +1324,16 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/sample_points.py" line="37"/>
         <source>no sample lies on the raster (after reprojection to {}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="61"/>
+        <source>{}: {} sample(s) left out, {}: ids {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="65"/>
+        <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
