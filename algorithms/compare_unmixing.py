@@ -113,13 +113,9 @@ class CompareUnmixing(UnmixAbundances):
         metals, ids, spectra, values = samples
         validation = CrossValidation(self, self.parameterAsInt(parameters, self.TREES, context), 5,
                                      self.parameterAsInt(parameters, self.SEED, context))
-        scores = []
-        for index, (metal, field) in enumerate(metals):
-            keep = validation.usable(metal, field, ids, spectra, values[:, index], feedback)
-            abundances = unmixer.abundances(spectra[keep][:, bands].astype(np.float32))
-            target = values[keep, index]
-            scores.append(inversion.metrics(target, validation.predict(abundances, target), target).r2)
-        return scores
+        return [inversion.metrics(target, predicted, predicted).r2 for _, _, _, target, predicted in validation.each_metal(
+            metals, ids, spectra, values, feedback,
+            predictors=lambda usable: unmixer.abundances(usable[:, bands].astype(np.float32)))]
 
 
 def _write_report(path, rows, names, metals):

@@ -135,13 +135,8 @@ class EndmemberAblation(PcceeAlgorithm):
         """CV R2 of each metal from the abundances at the samples, as 'Invert metal concentrations' does."""
         ids, points, features, values = samples_at_pixels(self, self.SAMPLES, RasterReader(abundances), layer,
                                                           source, metals, context)
-        scores = []
-        for index, (metal, field) in enumerate(metals):
-            keep = validation.usable(metal, field, ids, features, values[:, index], feedback)
-            target = values[keep, index]
-            predicted = validation.predict(features[keep], target, points[keep])
-            scores.append(inversion.metrics(target, predicted, predicted).r2)
-        return scores
+        return [inversion.metrics(target, predicted, predicted).r2 for _, _, _, target, predicted in
+                validation.each_metal(metals, ids, features, values, feedback, points)]
 
 
 class _Children:

@@ -34,7 +34,7 @@ class ConcentrationMaps(PcceeAlgorithm):
     def write_maps(self, reader, forests, metals, paths, context, feedback, start=0.0):
         grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA,
                     descriptions=list(metals), metadata={"PCCEE_UNITS": "mg/kg"})
-        windows = reader.windows()
+        windows = reader.windows(reader.n_bands + 4 * len(metals))  # the budget counts the float64 maps too
         with RasterWriter(paths[self.OUTPUT], reader.width, reader.height, len(metals), **grid) as values, \
                 RasterWriter(paths[self.OUTPUT_UNCERTAINTY], reader.width, reader.height, len(metals), **grid) as spread:
             for done, window in enumerate(windows, start=1):
@@ -106,10 +106,8 @@ class InvertMetals(ConcentrationMaps):
         validation = CrossValidation.from_parameters(self, parameters, context)
         ids, points, features, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
         forests, results = [], []
-        for index, (metal, field) in enumerate(metals):
-            keep = validation.usable(metal, field, ids, features, values[:, index], feedback)
-            x, y = features[keep], values[keep, index]
-            predicted = validation.predict(x, y, points[keep])
+        for index, metal, keep, y, predicted in validation.each_metal(metals, ids, features, values, feedback, points):
+            x = features[keep]
             forest = validation.forest(x, y)
             scores = inversion.metrics(y, predicted, forest.predict(x))
             results.append((metal, scores, y, predicted, forest.predict(x), forest.feature_importances_,

@@ -7,7 +7,7 @@ import numpy as np
 from qgis.core import NULL, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
-from .core.spectral_library import SpectralLibrary, SpectralLibraryError
+from .core.spectral_library import SpectralLibrary, SpectralLibraryError, pool
 
 PROFILE_FIELD = "profiles"
 
@@ -71,17 +71,21 @@ def read_library(source, class_field=None):
 
 
 
-def read_libraries(layers):
-    """The libraries of several layers; an error names the layer at fault."""
+def pooled_libraries(algorithm, parameters, name, context):
+    """(one library of all spectra of the layers of multiple-layer parameter `name`, CRS of the first
+    layer); see core.spectral_library.pool. No layer, or one that is not a library, fails naming `name`."""
+    layers = algorithm.parameterAsLayerList(parameters, name, context)
+    if not layers:
+        raise algorithm.fail(name, algorithm.tr("give at least one endmember library layer."))
     libraries = []
     for layer in layers:
         try:
             libraries.append(read_library(layer))
         except SpectralLibraryError as error:
-            raise SpectralLibraryError("{}: {}".format(layer.name(), error))
+            raise algorithm.fail(name, "{}: {}".format(layer.name(), error))
         if libraries[-1].wavelengths is None:
-            raise SpectralLibraryError("{} has no wavelengths.".format(layer.name()))
-    return libraries
+            raise algorithm.fail(name, algorithm.tr("{} has no wavelengths.").format(layer.name()))
+    return pool(libraries), layers[0].crs()
 
 def _value(feature, field, names, default):
     if not field or field not in names:

@@ -2,8 +2,7 @@
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers
 
 from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibraryError, pool
-from .library_layer import read_libraries, write_library
+from .library_layer import pooled_libraries, write_library
 
 
 class MergeEndmembers(PcceeAlgorithm):
@@ -31,12 +30,6 @@ class MergeEndmembers(PcceeAlgorithm):
                                                             QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = self.parameterAsLayerList(parameters, self.INPUT, context)
-        if not layers:
-            raise self.fail(self.INPUT, self.tr("give at least one endmember library layer."))
-        try:
-            merged = pool(read_libraries(layers))
-        except SpectralLibraryError as error:
-            raise self.fail(self.INPUT, str(error))
-        feedback.pushInfo(self.tr("{} endmembers from {} libraries.").format(len(merged), len(layers)))
-        return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, merged, layers[0].crs())}
+        merged, crs = pooled_libraries(self, parameters, self.INPUT, context)
+        feedback.pushInfo(self.tr("{} endmembers in the merged library.").format(len(merged)))
+        return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, merged, crs)}

@@ -48,8 +48,17 @@ class CrossValidation:
                    algorithm.parameterAsInt(parameters, FOLDS, context),
                    algorithm.parameterAsInt(parameters, SEED, context),
                    algorithm.parameterAsDouble(parameters, BLOCK_SIZE, context) if spatial else None,
-                   algorithm.parameterAsInt(parameters, MIN_SAMPLES_LEAF, context) if
-                   algorithm.parameterDefinition(MIN_SAMPLES_LEAF) else 1)
+                   algorithm.parameterAsInt(parameters, MIN_SAMPLES_LEAF, context))
+
+    def each_metal(self, metals, ids, features, values, feedback, points=None, predictors=None):
+        """Yield (index, metal, usable mask, measured, out-of-fold predicted) per (metal, field) pair.
+        features decide which samples are usable; predictors(features of the usable samples), when
+        given, turns them into what the forests learn from (abundances of sample spectra, say)."""
+        for index, (metal, field) in enumerate(metals):
+            keep = self.usable(metal, field, ids, features, values[:, index], feedback)
+            x = features[keep] if predictors is None else predictors(features[keep])
+            target = values[keep, index]
+            yield index, metal, keep, target, self.predict(x, target, None if points is None else points[keep])
 
     def usable(self, metal, field, ids, features, values, feedback):
         """Mask of the samples usable for this metal; the others are listed in the log. Too few fail,

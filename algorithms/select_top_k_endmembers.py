@@ -4,9 +4,9 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean, QgsProcessi
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber)
 
 from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibrary, SpectralLibraryError, pool
+from .core.spectral_library import SpectralLibrary
 from .core.top_k import TopKError, rank_candidates
-from .library_layer import read_libraries, write_library
+from .library_layer import pooled_libraries, write_library
 from .prior_library import add_prior_parameters, load_prior, resample_to
 
 
@@ -54,10 +54,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
                                                             QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = self.parameterAsLayerList(parameters, self.CANDIDATES, context)
-        if not layers:
-            raise self.fail(self.CANDIDATES, self.tr("give at least one candidate library layer."))
-        candidates = self._pool(layers)
+        candidates, crs = pooled_libraries(self, parameters, self.CANDIDATES, context)
         prior, parameter = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE,
                                       self.CLASS_FIELD)
         prior = resample_to(self, prior, candidates.wavelengths, parameter, feedback)
@@ -80,11 +77,4 @@ class SelectTopKEndmembers(PcceeAlgorithm):
             candidates.spectra[kept], candidates.wavelengths, [candidates.names[i] for i in kept],
             [ranking.nearest_class[i] for i in kept], [candidates.sources[i] for i in kept], candidates.rows[kept],
             candidates.cols[kept], ranking.angle[kept], candidates.x[kept], candidates.y[kept])
-        return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, selected, layers[0].crs())}
-
-    def _pool(self, layers):
-        """All candidates in one library (see core.spectral_library.pool)."""
-        try:
-            return pool(read_libraries(layers))
-        except SpectralLibraryError as error:
-            raise self.fail(self.CANDIDATES, str(error))
+        return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, selected, crs)}

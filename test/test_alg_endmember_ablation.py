@@ -95,4 +95,9 @@ def test_bad_input_names_the_parameter(simulated_scene, run_alg, tmp_path):
         run_alg("pccee:endmemberablation", dict(parameters, METALS="Pb, Sb"))
     with pytest.raises(QgsProcessingException, match=r"\(INPUT\)"):
         run_alg("pccee:mergeendmembers", {"INPUT": [], "OUTPUT": str(tmp_path / "m.gpkg")})
+    with pytest.raises(QgsProcessingException, match=r"\(INPUT\).*no 'profiles' field"):
+        run_alg("pccee:mergeendmembers", {"INPUT": [simulated_scene["samples"]], "OUTPUT": str(tmp_path / "m.gpkg")})
+    with pytest.raises(QgsProcessingException, match=r"\(CANDIDATES\).*no 'profiles' field"):
+        run_alg("pccee:selecttopkendmembers", {"CANDIDATES": [simulated_scene["samples"]], "OUTPUT": str(tmp_path / "k.gpkg")})
+    assert not (tmp_path / "m.gpkg").exists() and not (tmp_path / "k.gpkg").exists()
     assert not (tmp_path / "t.gpkg").exists() and not (tmp_path / "t.html").exists()

@@ -94,11 +94,10 @@ class ForestArrays:
                    np.array(roots, dtype=np.int64))
 
     def tree_predictions(self, features):
-        """(n_trees, n) predictions; each tree walks its pixels down level by level, dropping those that
-        reached a leaf."""
+        """Yield each tree's predictions (n,); a tree walks its pixels down level by level, dropping those
+        that reached a leaf."""
         features = np.asarray(features, dtype=np.float64)
-        result = np.empty((len(self.roots), len(features)))
-        for tree, root in enumerate(self.roots):
+        for root in self.roots:
             nodes = np.full(len(features), root)
             moving = np.arange(len(features))
             while moving.size:
@@ -107,8 +106,7 @@ class ForestArrays:
                 moving, current = moving[inner], current[inner]
                 go_left = features[moving, self.feature[current]] <= self.threshold[current]
                 nodes[moving] = np.where(go_left, self.left[current], self.right[current])
-            result[tree] = self.value[nodes]
-        return result
+            yield self.value[nodes]
 
     def arrays(self):
         return {"left": self.left, "right": self.right, "feature": self.feature, "threshold": self.threshold,
@@ -117,16 +115,25 @@ class ForestArrays:
 
 def predict_with_spread(forests, features):
     """(mean (n, m), standard deviation across trees (n, m)) of m forests: fitted scikit-learn forests
-    (each tree's own predict) or ForestArrays read from a model file."""
+    (each tree's own predict) or ForestArrays read from a model file. Trees are summed one at a time, so
+    memory holds a few rows of n values whatever the number of trees."""
     means, spreads = [], []
     features = np.asarray(features, dtype=np.float64)
     for forest in forests:
         if hasattr(forest, "estimators_"):
-            trees = np.stack([tree.predict(features) for tree in forest.estimators_])
+            trees = (tree.predict(features) for tree in forest.estimators_)
         else:
             trees = forest.tree_predictions(features)
-        means.append(trees.mean(axis=0))
-        spreads.append(trees.std(axis=0))
+        first = next(trees)
+        total, squares, count = np.zeros_like(first), np.zeros_like(first), 1
+        for prediction in trees:  # shifted by the first tree: sums of small differences keep their precision
+            difference = prediction - first
+            total += difference
+            squares += difference * difference
+            count += 1
+        mean_difference = total / count
+        means.append(first + mean_difference)
+        spreads.append(np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0)))
     return np.column_stack(means), np.column_stack(spreads)
 
 

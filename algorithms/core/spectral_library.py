@@ -110,8 +110,10 @@ def pool(libraries):
     """One library of all spectra, on the first library's wavelengths (the others resampled). A pixel
     found by several methods is kept once, as its first finder named it; lab spectra are all kept."""
     grid = libraries[0].wavelengths
-    if any(library.wavelengths is None for library in libraries):
-        raise SpectralLibraryError("A library has no wavelengths; they cannot be pooled.")
+    missing = [index + 1 for index, library in enumerate(libraries) if library.wavelengths is None]
+    if missing:
+        raise SpectralLibraryError("Library {} has no wavelengths; it cannot be pooled with others.".format(
+            ", ".join(map(str, missing))))
     parts = [lib if lib.wavelengths.shape == grid.shape and np.allclose(lib.wavelengths, grid)
              else lib.resampled(grid) for lib in libraries]
     texts = {name: [v for lib in parts for v in getattr(lib, name)] for name in ("names", "classes", "sources")}
