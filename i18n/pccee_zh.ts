@@ -662,7 +662,7 @@ Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="118"/>
+        <location filename="../algorithms/invert_metals.py" line="116"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,33 +718,28 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>MergeEndmembers</name>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="18"/>
+        <location filename="../algorithms/merge_endmembers.py" line="17"/>
         <source>Merge endmember libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="21"/>
+        <location filename="../algorithms/merge_endmembers.py" line="20"/>
         <source>Pools endmember libraries (PPI, VCA, prior matching, lab spectra) into one library for unmixing, keeping every spectrum: no prior ranking, unlike &apos;Select Top-K endmembers&apos;. A pixel found by several methods is kept once. Libraries on other wavelength grids are resampled to the first library&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="28"/>
+        <location filename="../algorithms/merge_endmembers.py" line="27"/>
         <source>Endmember libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="30"/>
+        <location filename="../algorithms/merge_endmembers.py" line="29"/>
         <source>Merged endmembers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="36"/>
-        <source>give at least one endmember library layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/merge_endmembers.py" line="41"/>
-        <source>{} endmembers from {} libraries.</source>
+        <location filename="../algorithms/merge_endmembers.py" line="34"/>
+        <source>{} endmembers in the merged library.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -972,12 +967,7 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="59"/>
-        <source>give at least one candidate library layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="76"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="73"/>
         <source>{}{} ({}): {:.2f} degrees to {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,7 +977,7 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="73"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="70"/>
         <source>Only {} of K = {} endmembers kept: too few candidates, or they match too few prior classes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,13 +1317,23 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="61"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="70"/>
         <source>{}: {} sample(s) left out, {}: ids {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="65"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="74"/>
         <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/library_layer.py" line="79"/>
+        <source>give at least one endmember library layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/library_layer.py" line="87"/>
+        <source>{} has no wavelengths.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
