@@ -4,9 +4,10 @@ All pixels share the endmembers, so the normal equations share the K x K Gram ma
 only b = E y differs per pixel. NNLS is Lawson and Hanson's active-set method (as SciPy's nnls) run
 for every pixel of a block at once: pixels are grouped by their passive set, and each group is solved
 with one product by that set's inverse (the combinatorial idea of Van Benthem and Keenan, 2004, J.
-Chemometrics 18, 441-450). FCLS (Heinz and Chang, 2001) is the same method with the sum-to-one
-constraint kept exactly: it starts from the best single endmember and solves each passive set with the
-bordered system [[G_PP, 1], [1^T, 0]], whose last unknown is the constraint's multiplier.
+Chemometrics 18, 441-450), starting from the unconstrained solution clipped at zero rather than from
+zero, which saves most iterations. FCLS (Heinz and Chang, 2001) is the same method with the sum-to-one
+constraint kept exactly: it solves each passive set with the bordered system [[G_PP, 1], [1^T, 0]],
+whose last unknown is the constraint's multiplier.
 """
 import numpy as np
 
@@ -52,13 +53,23 @@ class LinearUnmixer:
         return self.endmembers
 
 
+#: Pixels per chunk of the residual: a chunk's error (chunk x bands) stays in the CPU cache, which makes
+#: the reconstruction about twice as fast as one pass over a whole block.
+RESIDUAL_CHUNK = 1024
+
+
 def residual_rmse(pixels, abundances, endmembers):
     """Per-pixel root mean square error of the reconstruction abundances @ endmembers (in the pixels'
     precision: float32 for raster blocks)."""
     pixels = np.asarray(pixels)
     dtype = pixels.dtype if pixels.dtype in (np.float32, np.float64) else np.float64
-    error = pixels - matmul(np.asarray(abundances, dtype=dtype), np.asarray(endmembers, dtype=dtype))
-    return np.sqrt(np.einsum("ij,ij->i", error, error) / error.shape[1])
+    abundances, endmembers = np.asarray(abundances, dtype=dtype), np.asarray(endmembers, dtype=dtype)
+    squares = np.empty(len(pixels), dtype=dtype)
+    for start in range(0, len(pixels), RESIDUAL_CHUNK):
+        chunk = slice(start, start + RESIDUAL_CHUNK)
+        error = pixels[chunk] - matmul(abundances[chunk], endmembers)
+        squares[chunk] = np.einsum("ij,ij->i", error, error)
+    return np.sqrt(squares / pixels.shape[1])
 
 
 def nnls_gram(gram, rhs, inverses=None, sum_to_one=False):
@@ -72,43 +83,35 @@ def nnls_gram(gram, rhs, inverses=None, sum_to_one=False):
     inverses = {} if inverses is None else inverses
     tolerance = 10.0 * np.finfo(float).eps * np.abs(gram).max() * k
     # Where the solution with every endmember free is already positive, it is the optimum (KKT holds
-    # with a zero gradient): only the other pixels need the active-set iterations.
+    # with a zero gradient): only the other pixels need the active-set iterations. They start from that
+    # solution clipped at zero (rescaled to sum to one for FCLS): a feasible point on the face of the
+    # endmembers it keeps, which is most often the final set or close to it.
     everything = np.ones((k, n), dtype=bool)
     free, _ = _solve_passive(gram, rhs, everything, inverses, sum_to_one)
     solved = (free > tolerance).all(axis=0)
     if solved.all():
         return free
     result = free * solved
-    result[:, ~solved] = _active_set(gram, rhs[:, ~solved], inverses, sum_to_one, tolerance)
+    start = np.where(free[:, ~solved] > tolerance, free[:, ~solved], 0.0)
+    if sum_to_one:
+        start /= start.sum(axis=0)
+    result[:, ~solved] = _active_set(gram, rhs[:, ~solved], inverses, sum_to_one, tolerance, start)
     return result
 
 
-def _active_set(gram, rhs, inverses, sum_to_one, tolerance):
-    """Lawson-Hanson's iterations for every column of rhs at once (see nnls_gram)."""
+def _active_set(gram, rhs, inverses, sum_to_one, tolerance, start):
+    """Lawson-Hanson's iterations for every column of rhs at once (see nnls_gram), from the feasible
+    points start (K, n), whose positive entries make the first passive sets."""
     k, n = rhs.shape
-    x = np.zeros((k, n))
-    passive = np.zeros((k, n), dtype=bool)
+    x = start.copy()
+    passive = x > 0
     multiplier = np.zeros(n)
-    if sum_to_one:
-        # Feasible start: the single endmember that fits best (lowest 1/2 G_jj - b_j).
-        start = (0.5 * np.diag(gram)[:, None] - rhs).argmin(axis=0)
-        x[start, np.arange(n)] = 1.0
-        passive[start, np.arange(n)] = True
-        multiplier = rhs[start, np.arange(n)] - gram[start, start]
-    gradient = rhs - matmul(gram, x) - multiplier
-    active = np.arange(n)
+    active = inner = np.arange(n)
     for _ in range(3 * k + 10):
-        # Outer step: every unfinished problem frees its variable with the largest gradient.
-        candidates = np.where(passive[:, active], -np.inf, gradient[:, active])
-        best = candidates.argmax(axis=0)
-        going = candidates[best, np.arange(active.size)] > tolerance
-        active, best = active[going], best[going]
-        if active.size == 0:
-            break
-        passive[best, active] = True
-        inner = active
         for _ in range(3 * k + 10):
             # Inner step: solve on the passive set; step back where a variable would turn negative.
+            if inner.size == 0:
+                break
             z, z_multiplier = _solve_passive(gram, rhs[:, inner], passive[:, inner], inverses, sum_to_one)
             negative = passive[:, inner] & (z <= tolerance)
             fine = ~negative.any(axis=0)
@@ -127,7 +130,16 @@ def _active_set(gram, rhs, inverses, sum_to_one, tolerance):
             current[drop] = 0.0
             x[:, inner] = current
             passive[:, inner] &= ~drop
-        gradient[:, active] = rhs[:, active] - matmul(gram, x[:, active]) - multiplier[active]
+        # Outer step: every unfinished problem frees its variable with the largest gradient.
+        gradient = rhs[:, active] - matmul(gram, x[:, active]) - multiplier[active]
+        candidates = np.where(passive[:, active], -np.inf, gradient)
+        best = candidates.argmax(axis=0)
+        going = candidates[best, np.arange(active.size)] > tolerance
+        active, best = active[going], best[going]
+        if active.size == 0:
+            break
+        passive[best, active] = True
+        inner = active
     return x
 
 
