@@ -74,10 +74,9 @@ class CompareUnmixing(UnmixAbundances):
                 raise self.fail(self.ENDMEMBERS, str(error))
             unmixer = self._model(method, linear, reader, bands, parameters, context, feedback)
             errors, sums = [], []
-            for window in reader.windows(bands.size):
+            for _, pixels, valid in reader.blocks(reader.windows(bands.size), bands):
                 if feedback.isCanceled():
                     raise self.cancelled()
-                pixels, valid = reader.read(window, bands)
                 if valid.any():
                     values = unmixer.abundances(pixels[valid])
                     errors.append(residual_rmse(pixels[valid], values, unmixer.components_))

@@ -90,10 +90,9 @@ class CorrelateMetals(PcceeAlgorithm):
         statistics = StreamingPCA(reader.n_bands)
         sample = PixelSample(SPEARMAN_SAMPLE, np.random.default_rng(0))
         windows = reader.windows()
-        for done, window in enumerate(windows, start=1):
+        for done, (_, pixels, valid) in enumerate(reader.blocks(windows), start=1):
             if feedback.isCanceled():
                 raise self.cancelled()
-            pixels, valid = reader.read(window)
             statistics.update(pixels[valid])
             if spearman:
                 sample.update(pixels[valid])

@@ -47,10 +47,9 @@ class EndmemberExtraction(PcceeAlgorithm):
         """Yield (global pixel indices, pixels) of the valid pixels, window by window, reporting
         progress from start to end % and stopping with an error when the user cancels."""
         windows = reader.windows()
-        for done, window in enumerate(windows, start=1):
+        for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
             if feedback.isCanceled():
                 raise self.cancelled()
-            pixels, valid = reader.read(window)
             pixels, indices = pixels[valid], reader.pixel_indices(window)[valid]
             yield indices, (pixels if transform is None else transform(pixels))
             feedback.setProgress(start + (end - start) * done / len(windows))

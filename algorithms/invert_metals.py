@@ -37,10 +37,9 @@ class ConcentrationMaps(PcceeAlgorithm):
         windows = reader.windows(reader.n_bands + 4 * len(metals))  # the budget counts the float64 maps too
         with RasterWriter(paths[self.OUTPUT], reader.width, reader.height, len(metals), **grid) as values, \
                 RasterWriter(paths[self.OUTPUT_UNCERTAINTY], reader.width, reader.height, len(metals), **grid) as spread:
-            for done, window in enumerate(windows, start=1):
+            for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
                 if feedback.isCanceled():
                     raise self.cancelled()
-                pixels, valid = reader.read(window)
                 mean = np.full((window.n_pixels, len(metals)), NODATA)
                 deviation = np.full((window.n_pixels, len(metals)), NODATA)
                 if valid.any():

@@ -95,10 +95,9 @@ class RemoveBadBands(PcceeAlgorithm):
                           wavelengths_nm=None if wavelengths is None else wavelengths[keep],
                           fwhm_nm=None if fwhm is None else fwhm[keep],
                           scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
-            for done, window in enumerate(windows, start=1):
+            for done, (window, pixels, _) in enumerate(reader.blocks(windows, keep, scaled=False), start=1):
                 if canceled():
                     raise self.cancelled()
-                pixels, _ = reader.read(window, keep, scaled=False)
                 writer.write(window, pixels)
                 progress(done / len(windows))
 

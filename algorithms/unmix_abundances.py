@@ -143,10 +143,9 @@ class UnmixAbundances(PcceeAlgorithm):
         model = NmfUnmixer(linear.endmembers, self.parameterAsBoolean(parameters, self.FIX_ENDMEMBERS, context), seed=seed)
         if not model.fix_endmembers:
             sample = PixelSample(self.parameterAsInt(parameters, self.SAMPLE_SIZE, context), np.random.default_rng(seed))
-            for window in reader.windows():
+            for _, pixels, valid in reader.blocks(reader.windows(bands.size), bands):
                 if feedback.isCanceled():
                     raise self.cancelled()
-                pixels, valid = reader.read(window, bands)
                 sample.update(pixels[valid].astype(np.float64))
             feedback.pushInfo(self.tr("Refining the endmembers by NMF on {} sampled pixels.").format(len(sample.keys)))
             model.fit(sample.pixels)
@@ -160,10 +159,9 @@ class UnmixAbundances(PcceeAlgorithm):
                           metadata=metadata, **grid) as abundance_writer, \
                 RasterWriter(outputs[self.OUTPUT_RESIDUAL], reader.width, reader.height, 1,
                              descriptions=["reconstruction RMSE"], **grid) as residual_writer:
-            for done, window in enumerate(windows, start=1):
+            for done, (window, pixels, valid) in enumerate(reader.blocks(windows, bands), start=1):
                 if feedback.isCanceled():
                     raise self.cancelled()
-                pixels, valid = reader.read(window, bands)
                 abundances = np.full((window.n_pixels, len(names)), NODATA)
                 residual = np.full((window.n_pixels, 1), NODATA)
                 if valid.any():

@@ -106,10 +106,9 @@ class ZonePollution(PcceeAlgorithm):
         size = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context)
         path = self.output_raster_path(parameters, self.OUTPUT, context)
         sample, count = PixelSample(max(size, STATS_SAMPLE), np.random.default_rng(seed)), 0
-        for window in reader.windows():
+        for _, pixels, valid in reader.blocks():
             if feedback.isCanceled():
                 raise self.cancelled()
-            pixels, valid = reader.read(window)
             sample.update(pixels[valid])
             count += int(valid.sum())
         if count == 0:
@@ -157,10 +156,9 @@ class ZonePollution(PcceeAlgorithm):
             band.SetColorTable(table)
             band.SetCategoryNames([""] + labels)
             windows = reader.windows()
-            for done, window in enumerate(windows, start=1):
+            for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
                 if feedback.isCanceled():
                     raise self.cancelled()
-                pixels, valid = reader.read(window)
                 codes = np.zeros(window.n_pixels, dtype=np.uint8)
                 if valid.any():
                     codes[valid] = assign(standardise(pixels[valid][:, varying]), centres) + 1

@@ -17,7 +17,7 @@ def copy_raster(source, target, tile, max_values):
         with RasterWriter(target, reader.width, reader.height, reader.n_bands, reader.geotransform,
                           reader.projection, dtype=np.float32, nodata=reader.nodata[0],
                           descriptions=reader.descriptions, wavelengths_nm=found.nm, tile=tile) as writer:
-            for window, pixels, _ in reader.blocks(max_values=max_values, tile=tile):
+            for window, pixels, _ in reader.blocks(reader.windows(max_values=max_values, tile=tile)):
                 writer.write(window, pixels)
 
 
@@ -67,11 +67,27 @@ def test_valid_mask_flags_nodata_nan_and_zero_pixels(tmp_path):
     assert pixels.shape == (20, 3)
 
 
+def test_blocks_read_ahead_in_order_and_stop_cleanly(tmp_path):
+    rng = np.random.default_rng(3)
+    path = write_raster(tmp_path / "r.tif", rng.random((128, 96, 4), dtype=np.float32), block=32)
+    with RasterReader(path) as reader:
+        windows = reader.windows(max_values=4 * 32 * 32, tile=32)
+        assert len(windows) > 3
+        blocks = reader.blocks(windows, bands=[2, 0])
+        first = [next(blocks) for _ in range(3)]
+        blocks.close()  # what a cancelled run does: the read in flight is awaited, none is left running
+        assert [window for window, _, _ in first] == windows[:3]
+        for window, pixels, valid in first:
+            expected, expected_valid = reader.read(window, [2, 0])
+            assert np.array_equal(pixels, expected) and np.array_equal(valid, expected_valid)
+        assert sum(pixels.shape[0] for _, pixels, _ in reader.blocks(windows)) == 128 * 96
+
+
 def peak_while_streaming(path):
     with RasterReader(path) as reader:
         tracemalloc.start()
         total = 0.0
-        for _, pixels, valid in reader.blocks(max_values=8 * 64 * 64, tile=64):
+        for _, pixels, valid in reader.blocks(reader.windows(max_values=8 * 64 * 64, tile=64)):
             total += float(pixels[valid].sum())
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()

@@ -5,6 +5,7 @@ that are aligned to the file's own blocks (no block is decoded twice) and to the
 outputs are written with (no output tile is written twice).
 """
 import math
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple, Optional
 
 import numpy as np
@@ -178,12 +179,19 @@ class RasterReader:
             return None
         return pixels == nodata[None, :]
 
-    def blocks(self, bands=None, max_values=None, tile=TILE):
-        """Yield (window, pixels, valid) over the whole raster, one aligned window at a time."""
-        n_selected = self.n_bands if bands is None else len(bands)
-        for window in self.windows(n_selected, max_values, tile):
-            pixels, valid = self.read(window, bands)
-            yield window, pixels, valid
+    def blocks(self, windows=None, bands=None, scaled=True):
+        """Yield (window, pixels, valid) for each window (default: all of them; see read), reading the
+        next window on a background thread while the caller works on this one: GDAL decodes without
+        holding Python's lock, so reading and computing overlap. At most two blocks are in memory;
+        closing the generator early (a cancelled run) waits for the read in flight."""
+        windows = self.windows(None if bands is None else len(bands)) if windows is None else windows
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(self.read, windows[0], bands, scaled) if len(windows) else None
+            for index, window in enumerate(windows):
+                pixels, valid = pending.result()
+                if index + 1 < len(windows):
+                    pending = pool.submit(self.read, windows[index + 1], bands, scaled)
+                yield window, pixels, valid
 
     def pixel_centres(self, indices):
         """Map coordinates (x, y) of the centres of pixels given by global index (row * width + col)."""
