@@ -36,7 +36,7 @@ def test_fcls_equals_scipy_on_the_weighted_sum_to_one_problem_and_sums_to_one(k,
 
 
 def test_ucls_is_least_squares_and_residual_is_the_rmse():
-    endmembers, pixels = problem(7, 4, 30)
+    endmembers, pixels = problem(7, 4, 30, n_pixels=2500)  # the residual over several chunks, the last partial
     ours = LinearUnmixer(endmembers, "ucls").abundances(pixels)
     reference = np.linalg.lstsq(endmembers.T, pixels.T, rcond=None)[0].T
     assert np.allclose(ours, reference)
