@@ -13,6 +13,10 @@ from .io.raster_reader import RasterError, RasterReader
 from .io.raster_writer import check_writable
 
 
+#: pylupdate's contexts for messages of module-level helpers: `algorithm.tr(...)` and `tr = algorithm.tr`.
+HELPER_CONTEXTS = ("algorithm", "@default")
+
+
 def group_names():
     """Toolbox groups, in workflow order: id -> translated name."""
     translate = QCoreApplication.translate
@@ -38,9 +42,14 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         return group_names()[self.GROUP_ID]
 
     def tr(self, text):
-        """Translate in the subclass's context, falling back to this class's for shared messages."""
-        translated = QCoreApplication.translate(type(self).__name__, text)
-        return translated if translated != text else QCoreApplication.translate("PcceeAlgorithm", text)
+        """Translate in the context pylupdate gave the message: the class that holds the code (this
+        algorithm, or a base it shares code with), or that of a module-level helper."""
+        contexts = [cls.__name__ for cls in type(self).__mro__ if issubclass(cls, PcceeAlgorithm)]
+        for context in contexts + list(HELPER_CONTEXTS):
+            translated = QCoreApplication.translate(context, text)
+            if translated != text:
+                return translated
+        return text
 
     def createInstance(self):
         return type(self)()
@@ -102,8 +111,11 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
             return nm, None
         found = reader.wavelengths()
         if found is not None:
+            sources = {"GDAL IMAGERY metadata": self.tr("GDAL IMAGERY metadata"),
+                       "ENVI header 'wavelength'": self.tr("ENVI header 'wavelength'"),
+                       "band descriptions": self.tr("band descriptions")}
             feedback.pushInfo(self.tr("Wavelengths: {:.1f}-{:.1f} nm from the {}.").format(
-                found.nm.min(), found.nm.max(), found.source))
+                found.nm.min(), found.nm.max(), sources.get(found.source, found.source)))
             return found.nm, found.fwhm
         if required:
             raise self.fail(self.WAVELENGTHS, self.tr(

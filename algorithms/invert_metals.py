@@ -91,6 +91,11 @@ class InvertMetals(ConcentrationMaps):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, self.tr("Trained model"),
                                                                 self.tr("PCCEE model (*.npz)")))
 
+    def rpd_label(self, rpd_class):
+        """core.inversion's RPD class in the user's language (the table keeps the English word)."""
+        return {"poor": self.tr("poor"), "acceptable": self.tr("acceptable"), "good": self.tr("good"),
+                "excellent": self.tr("excellent")}[rpd_class]
+
     def processAlgorithm(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.ABUNDANCES, context)
         layer = self.parameterAsRasterLayer(parameters, self.ABUNDANCES, context)
@@ -113,7 +118,7 @@ class InvertMetals(ConcentrationMaps):
                             [ids[i] for i in np.flatnonzero(~keep)]))
             forests.append(forest)
             feedback.pushInfo(self.tr("{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = "
-                                      "{:.3f}").format(metal, *scores))
+                                      "{:.3f}").format(metal, *scores._replace(rpd_class=self.rpd_label(scores.rpd_class))))
             feedback.setProgress(50.0 * (index + 1) / len(metals))
         names = [m for m, _ in metals]
         model = self.output_file_path(parameters, self.OUTPUT_MODEL, context, "npz")
