@@ -6,42 +6,42 @@
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="19"/>
         <source>Trees per forest</source>
-        <translation type="unfinished"></translation>
+        <translation>每个森林的树数</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="21"/>
         <source>Cross-validation folds (0 = leave one out)</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉验证折数（0 = 留一法）</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="23"/>
         <source>Cross-validation</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉验证</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="23"/>
         <source>Random folds</source>
-        <translation type="unfinished"></translation>
+        <translation>随机分折</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="23"/>
         <source>Spatial blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>空间分块</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="25"/>
         <source>Spatial block size (map units)</source>
-        <translation type="unfinished"></translation>
+        <translation>空间分块大小（地图单位）</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="27"/>
         <source>Random seed</source>
-        <translation type="unfinished">随机种子</translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="29"/>
         <source>Minimum samples per leaf</source>
-        <translation type="unfinished"></translation>
+        <translation>叶节点最少样本数</translation>
     </message>
 </context>
 <context>
@@ -54,57 +54,57 @@
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="47"/>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="56"/>
         <source>Comparison table</source>
-        <translation type="unfinished"></translation>
+        <translation>比较表</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="58"/>
         <source>Comparison report</source>
-        <translation type="unfinished"></translation>
+        <translation>比较报告</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="58"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="66"/>
         <source>choose at least one method.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="89"/>
+        <location filename="../algorithms/compare_unmixing.py" line="88"/>
         <source>{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：RMSE {:.5f}，丰度和均值 {:.3f}，{:.2f} 秒</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="35"/>
         <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the wall time, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
-        <translation type="unfinished"></translation>
+        <translation>在同一栅格和同一组端元上运行多种解混方法，并按方法列出平均重建 RMSE、丰度和的均值（物理混合应为 1）和运行时间，对应论文表 2（论文中 LMM 4.14 秒、NMF 74.34 秒、SVR 1320.58 秒）。给出 SAMPLES 时，每种方法在样点处的丰度用于逐个重金属训练随机森林，表中增加每种重金属的交叉验证 R2 及其均值（5 折随机分折，固定随机种子）。除表格和 HTML 报告外不写出其他文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="50"/>
         <source>Soil samples (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>土壤样点（可选）</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="52"/>
         <source>Metal fields (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
         <location filename="../algorithms/compare_unmixing.py" line="54"/>
         <source>Trees per forest</source>
-        <translation type="unfinished"></translation>
+        <translation>每个森林的树数</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="89"/>
+        <location filename="../algorithms/compare_unmixing.py" line="88"/>
         <source>, mean CV R2 {:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>，交叉验证 R2 均值 {:.3f}</translation>
     </message>
 </context>
 <context>
@@ -112,12 +112,12 @@
     <message>
         <location filename="../algorithms/invert_metals.py" line="30"/>
         <source>Concentrations (mg/kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>含量（mg/kg）</translation>
     </message>
     <message>
         <location filename="../algorithms/invert_metals.py" line="31"/>
         <source>Uncertainty: spread of the trees (mg/kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>不确定性：各树预测的离散度（mg/kg）</translation>
     </message>
 </context>
 <context>
@@ -130,7 +130,7 @@
     <message>
         <location filename="../algorithms/correlate_metals.py" line="35"/>
         <source>Pearson correlation between the metals of a concentration raster (one band per metal) over the pixels valid in every band, accumulated block by block; or, when SAMPLES are given, between the measured values of the chosen fields (each pair over the samples holding both). Spearman ranks optionally (rasters: on a random sample of 100000 pixels). Constant bands are left out with a warning. Outputs: the matrix as a table (r and n per pair) and an HTML heat map with the values in the cells, metals ordered by hierarchical clustering so that groups such as Pb-Cd-Zn stand together.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有波段均有效的像元上，逐块累积计算含量栅格（每种重金属一个波段）中各重金属之间的 Pearson 相关；给出 SAMPLES 时，计算所选字段实测值之间的相关（每一对只用两者都有值的样点）。可选 Spearman 秩相关（栅格：在随机抽取的 100000 个像元上计算）。常数波段会被排除并给出警告。输出：相关矩阵表（每对的 r 和 n）以及在格中标注数值的 HTML 热图，重金属按层次聚类排序，使 Pb-Cd-Zn 等组合排在一起。</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="45"/>
@@ -140,67 +140,67 @@
     <message>
         <location filename="../algorithms/correlate_metals.py" line="46"/>
         <source>Samples (instead of a raster)</source>
-        <translation type="unfinished"></translation>
+        <translation>样点（代替栅格）</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="48"/>
         <source>Metal fields of the samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样点的重金属字段</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="52"/>
         <source>Spearman rank correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>Spearman 秩相关</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="53"/>
         <source>Correlation table</source>
-        <translation type="unfinished"></translation>
+        <translation>相关系数表</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="55"/>
         <source>Correlation heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>相关热图</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="55"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="64"/>
         <source>choose at least two metal fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择两个重金属字段。</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="71"/>
         <source>&apos;{}&apos; is constant or empty: left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”为常数或为空：已排除。</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="76"/>
         <source>{} correlation of the metals</source>
-        <translation type="unfinished"></translation>
+        <translation>重金属的 {} 相关</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="85"/>
         <source>give a concentration raster or sample points.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供含量栅格或样点。</translation>
     </message>
     <message>
         <location filename="../algorithms/correlate_metals.py" line="88"/>
         <source>the raster has a single band; correlation needs one band per metal.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格只有一个波段；相关分析需要每种重金属一个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="102"/>
+        <location filename="../algorithms/correlate_metals.py" line="101"/>
         <source>fewer than 3 pixels are valid in every band.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有波段均有效的像元少于 3 个。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="109"/>
+        <location filename="../algorithms/correlate_metals.py" line="108"/>
         <source>Correlation over {} pixels valid in every band.</source>
-        <translation type="unfinished"></translation>
+        <translation>基于所有波段均有效的 {} 个像元计算相关。</translation>
     </message>
 </context>
 <context>
@@ -216,12 +216,15 @@
 
 Outputs: the scene (int16 reflectance x 10000), the true abundances of the five materials, the true concentrations of Pb, Cd, Cr, Hg, As, Cu, Zn and Ni (mg/kg), and 53 soil samples (WGS 84 points, grid plus random design) holding the true values at their pixels.
 The same seed gives the same files. The model is documented in the plugin&apos;s algorithms/core/scene_simulation.py.</source>
-        <translation type="unfinished"></translation>
+        <translation>创建一个已知真值的矿区高分五号 AHSI【模拟】场景，用于试用和测试 PCCEE 流程：330 个波段（VNIR 390-1029 nm，SWIR 1004-2513 nm），30 m 分辨率，位于冷水江附近的 UTM 49N，由真实光谱（USGS splib07 云杉、含黄钾铁矾的尾矿和浑浊水体；earthlib 红壤和道路）混合而成，地物包括河流、尾矿库、城镇、森林和农田，并按给定信噪比加入传感器噪声，可选加入异常像元。
+
+输出：场景（int16 反射率 x 10000）、五种物质的真实丰度、Pb、Cd、Cr、Hg、As、Cu、Zn 和 Ni 的真实含量（mg/kg），以及 53 个土壤样点（WGS 84 点，网格加随机布设），记录其所在像元的真实值。
+相同的随机种子生成相同的文件。模型说明见插件的 algorithms/core/scene_simulation.py。</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="58"/>
         <source>Scene size (pixels per side)</source>
-        <translation type="unfinished"></translation>
+        <translation>场景大小（每边像元数）</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="61"/>
@@ -231,42 +234,42 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="63"/>
         <source>Signal-to-noise ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>信噪比</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="65"/>
         <source>Outlier pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>异常像元数</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="70"/>
         <source>Simulated scene</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟场景</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="71"/>
         <source>Simulated true abundances</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟真实丰度</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="73"/>
         <source>Simulated true concentrations</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟真实含量</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="75"/>
         <source>Simulated soil samples</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟土壤样点</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="95"/>
         <source>Simulated {0} x {0} pixels, seed {1}, SNR {2:g}, {3} outlier pixels at (row, col) {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 {0} x {0} 像元，随机种子 {1}，信噪比 {2:g}，{3} 个异常像元，位置（行，列）{4}。</translation>
     </message>
     <message>
         <location filename="../algorithms/create_sample_scene.py" line="111"/>
         <source>Simulated GF-5 scene</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟高分五号场景</translation>
     </message>
 </context>
 <context>
@@ -274,7 +277,7 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="47"/>
         <source>Compare endmember workflows (ablation)</source>
-        <translation type="unfinished"></translation>
+        <translation>比较端元提取流程（消融实验）</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="50"/>
@@ -283,87 +286,91 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
 Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through the Top-K optimisation (K, one per prior class), as in the PCCEE workflow; a workflow whose candidates match fewer classes keeps fewer (the table says how many).
 Outputs: a table (per workflow: number of endmembers, CV R2 per metal and their mean, seconds) and an HTML report with a grouped bar chart. Seconds: the extractions the workflow uses, its selection, unmixing and cross-validation; the full-scene concentration maps are not drawn. Each row equals running the steps one by one with &apos;Invert metal concentrations&apos; on the same settings.
 Remove bad bands first.</source>
-        <translation type="unfinished"></translation>
+        <translation>论文表 1 的消融实验。PPI、VCA 和先验光谱库 SAM（PS）在栅格上各运行一次；然后每个流程（PPI、PPI+VCA、PPI+PS、VCA、VCA+PS、PS、PPI+VCA+PS）构建自己的端元库，用 NNLS 解混栅格，并在土壤样点处的丰度上逐个重金属对随机森林做交叉验证，所有流程使用相同的随机种子和分折。
+
+端元库：不含 PS 时，保留该流程的全部候选端元（合并，同一像元只保留一次）：没有先验可用于排序。含 PS 时，候选端元与先验匹配像元一起经过 Top-K 优化（K，每个先验类别一个），与 PCCEE 流程相同；候选端元匹配的类别较少时保留较少端元（表中给出数量）。
+输出：一张表（每个流程：端元数、每种重金属的交叉验证 R2 及其均值、秒数）和一份带分组柱状图的 HTML 报告。秒数：该流程用到的提取、筛选、解混和交叉验证；不绘制全景含量图。每一行与在相同设置下用“重金属含量反演”逐步运行的结果相同。
+请先去除坏波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="66"/>
         <source>Hyperspectral raster</source>
-        <translation type="unfinished">高光谱栅格</translation>
+        <translation>高光谱栅格</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="67"/>
         <source>Soil samples</source>
-        <translation type="unfinished">土壤样点</translation>
+        <translation>土壤样点</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="69"/>
         <source>Metal fields (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="71"/>
         <source>Workflows</source>
-        <translation type="unfinished"></translation>
+        <translation>流程</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="74"/>
         <source>Prior spectral library (empty: built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="76"/>
         <source>PPI endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>PPI 端元数</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="76"/>
         <source>VCA endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>VCA 端元数</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="76"/>
         <source>PPI skewers</source>
-        <translation type="unfinished"></translation>
+        <translation>PPI 随机投影向量数</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="76"/>
         <source>K (Top-K endmembers of the workflows with PS)</source>
-        <translation type="unfinished"></translation>
+        <translation>K（含 PS 流程的 Top-K 端元数）</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="85"/>
         <source>Workflow comparison table</source>
-        <translation type="unfinished"></translation>
+        <translation>流程比较表</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="87"/>
         <source>Workflow comparison report</source>
-        <translation type="unfinished"></translation>
+        <translation>流程比较报告</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="87"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="95"/>
         <source>not a point layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是点图层。</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="116"/>
         <source>{}: {} endmembers, mean CV R2 {:.3f} ({}), {:.1f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：{} 个端元，交叉验证 R2 均值 {:.3f}（{}），{:.1f} 秒</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="120"/>
         <source>Best mean CV R2: {} ({:.3f}).</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉验证 R2 均值最高：{}（{:.3f}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_ablation.py" line="122"/>
         <source>NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.</source>
-        <translation type="unfinished"></translation>
+        <translation>NNLS 解混；随机森林 {} 棵树，{} 折，随机种子 {}；含 PS 的流程 Top-K = {}。</translation>
     </message>
 </context>
 <context>
@@ -371,12 +378,12 @@ Remove bad bands first.</source>
     <message>
         <location filename="../algorithms/endmember_extraction.py" line="25"/>
         <source>Hyperspectral raster</source>
-        <translation type="unfinished">高光谱栅格</translation>
+        <translation>高光谱栅格</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_extraction.py" line="26"/>
         <source>Number of endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>端元数</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_extraction.py" line="29"/>
@@ -386,27 +393,27 @@ Remove bad bands first.</source>
     <message>
         <location filename="../algorithms/endmember_extraction.py" line="35"/>
         <source>{} endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 端元</translation>
     </message>
     <message>
         <location filename="../algorithms/endmember_extraction.py" line="42"/>
         <source>the raster has a single band; endmember extraction needs a multi- or hyperspectral raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格只有一个波段；端元提取需要多光谱或高光谱栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="70"/>
+        <location filename="../algorithms/endmember_extraction.py" line="69"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some bands are empty, remove them first with &apos;Remove bad bands&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格没有有效像元（至少一个波段为 nodata、NaN 或 0）。如果某些波段为空，请先用“去除坏波段”去除。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="74"/>
+        <location filename="../algorithms/endmember_extraction.py" line="73"/>
         <source>{} endmembers were asked for but the raster has only {} valid pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>要求 {} 个端元，但栅格只有 {} 个有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="87"/>
+        <location filename="../algorithms/endmember_extraction.py" line="86"/>
         <source>{}: row {}, col {}, score {:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：行 {}，列 {}，得分 {:g}</translation>
     </message>
 </context>
 <context>
@@ -425,82 +432,88 @@ Reduce: 0 projects the full spectra, as the paper does; N &gt; 0 projects on the
 Outputs: the endmember library (score = PPI count, spectra from the original bands) and a raster of PPI counts. Remove bad bands first: noisy water-vapour bands add noise to the counts.
 
 Reference: Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of AVIRIS data, JPL Publication 95-1.</source>
-        <translation type="unfinished"></translation>
+        <translation>纯净像元指数（PPI）：把每个像元投影到 SKEWERS 个随机方向（各向同性单位向量）上，统计每个像元成为极值的次数；越纯的像元计数越多。有 GPU 时用 CuPy 在 GPU 上运行（DEVICE），否则在 CPU 上逐块运行。
+
+空间滤波（PCCEE）：候选端元的 8 个邻域像元中至少有 2 个在支持角之内（剔除孤立的热点或饱和像元），保留的端元之间至少相差分离角且相距 3 个像元，避免十个端元都来自同一块田地。
+降维：0 表示投影全光谱，与论文一致；N &gt; 0 表示先投影到前 N 个主成分（大场景快得多，噪声也更少）。
+输出：端元库（得分 = PPI 计数，光谱取自原始波段）和 PPI 计数栅格。请先去除坏波段：含噪声的水汽波段会给计数带来噪声。
+
+参考文献：Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of AVIRIS data, JPL Publication 95-1.</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="56"/>
         <source>Number of skewers (random projections)</source>
-        <translation type="unfinished"></translation>
+        <translation>随机投影向量数（skewers）</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="59"/>
         <source>Principal components to project first (0 = full spectra)</source>
-        <translation type="unfinished"></translation>
+        <translation>先投影的主成分数（0 = 全光谱）</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="62"/>
         <source>Spatial filter: drop isolated outliers, keep endmembers apart</source>
-        <translation type="unfinished"></translation>
+        <translation>空间滤波：剔除孤立异常点，端元保持间隔</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>计算设备</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
         <source>Auto (GPU if available)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（有 GPU 时用 GPU）</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
         <source>GPU (CuPy)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU（CuPy）</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="67"/>
         <source>Support angle for neighbours (degrees)</source>
-        <translation type="unfinished"></translation>
+        <translation>邻域支持角（度）</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="67"/>
         <source>Separation angle between endmembers (degrees)</source>
-        <translation type="unfinished"></translation>
+        <translation>端元间最小分离角（度）</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="75"/>
         <source>PPI counts</source>
-        <translation type="unfinished"></translation>
+        <translation>PPI 计数</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="83"/>
         <source>{} components asked for but the raster has {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>要求 {} 个主成分，但栅格只有 {} 个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="90"/>
         <source>PPI with {} skewers on {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PPI：{} 个随机投影向量，运行于 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="97"/>
         <source>Projected on {} principal components ({:.2%} of the variance).</source>
-        <translation type="unfinished"></translation>
+        <translation>投影到 {} 个主成分（占方差的 {:.2%}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="130"/>
         <source>Spatial filter: dropped isolated pixel at row {}, col {} (PPI count {}).</source>
-        <translation type="unfinished"></translation>
+        <translation>空间滤波：剔除第 {} 行、第 {} 列的孤立像元（PPI 计数 {}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_ppi.py" line="139"/>
         <source>Only {} distinct endmembers among the PPI candidates (asked for {}); lower the separation angle or add skewers.</source>
-        <translation type="unfinished"></translation>
+        <translation>PPI 候选中只有 {} 个互不相同的端元（要求 {} 个）；请减小分离角或增加随机投影向量。</translation>
     </message>
 </context>
 <context>
@@ -517,27 +530,31 @@ Reference: Boardman, Kruse and Green (1995), Mapping target signatures via parti
 Output: the endmember library (spectra from the original bands, score = order found).
 
 Reference: Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast algorithm to unmix hyperspectral data, IEEE TGRS 43(4), 898-910.</source>
-        <translation type="unfinished"></translation>
+        <translation>顶点成分分析（VCA）：去均值后，把像元投影到占方差 VARIANCE 的主成分上（至少 ENDMEMBERS - 1 个），逐个寻找数据单形体的顶点，每个顶点是在与已找到顶点正交的随机方向上投影最大的像元。擅长提取中等纯度的端元（有植被覆盖的土壤），与 PPI 互补。场景逐块流式处理。
+
+输出：端元库（光谱取自原始波段，得分 = 找到的顺序）。
+
+参考文献：Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast algorithm to unmix hyperspectral data, IEEE TGRS 43(4), 898-910.</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_vca.py" line="36"/>
         <source>Variance kept by PCA (fraction)</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA 保留的方差比例</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_vca.py" line="45"/>
         <source>VCA finds at most bands + 1 = {} endmembers.</source>
-        <translation type="unfinished"></translation>
+        <translation>VCA 最多提取 波段数 + 1 = {} 个端元。</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_vca.py" line="52"/>
         <source>PCA: {} components hold {:.2%} of the variance.</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA：{} 个主成分占方差的 {:.2%}。</translation>
     </message>
     <message>
         <location filename="../algorithms/extract_endmembers_vca.py" line="64"/>
         <source>Large scene: the reduced pixels are re-read for each vertex.</source>
-        <translation type="unfinished"></translation>
+        <translation>大场景：每个顶点都重新读取降维后的像元。</translation>
     </message>
 </context>
 <context>
@@ -555,7 +572,12 @@ Input: an ENVI spectral library (.sli with its .hdr; classes are taken from a CS
 Class column: which metadata column names the class (default: &apos;class&apos;, or earthlib&apos;s LEVEL_3).
 
 Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取光谱库文件并写成光谱库图层：每条光谱一个要素，字段包括 name、source、class、row、col、score，光谱存于 &apos;profiles&apos;（EnMAP-Box JSON 光谱：波长 nm 和数值），可直接用于先验光谱库匹配。
+
+输入：ENVI 光谱库（.sli 及其 .hdr；若存在同名 CSV，则从中读取类别，earthlib 即如此提供）或 CSV，每行一条光谱，列名为波长（450.2 或 450.2 nm），可选 name、class、source 列。
+类别列：元数据中哪一列表示类别（默认：&apos;class&apos;，或 earthlib 的 LEVEL_3）。
+
+参考：ENVI 光谱库格式，NV5 Geospatial；EnMAP-Box 光谱。</translation>
     </message>
     <message>
         <location filename="../algorithms/import_spectral_library.py" line="37"/>
@@ -565,7 +587,7 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
     <message>
         <location filename="../algorithms/import_spectral_library.py" line="37"/>
         <source>Spectral libraries (*.sli *.hdr *.csv *.SLI *.HDR *.CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库 (*.sli *.hdr *.csv *.SLI *.HDR *.CSV)</translation>
     </message>
     <message>
         <location filename="../algorithms/import_spectral_library.py" line="40"/>
@@ -580,28 +602,28 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
     <message>
         <location filename="../algorithms/import_spectral_library.py" line="51"/>
         <source>file not found: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到文件：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/import_spectral_library.py" line="55"/>
         <source>The library has no wavelengths: it cannot be resampled to an image&apos;s bands until they are added.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库没有波长信息：在补充波长之前，无法重采样到影像波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/import_spectral_library.py" line="57"/>
         <source>{} spectra of {} values read from {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 {2} 读取了 {0} 条光谱，每条 {1} 个值。</translation>
     </message>
 </context>
 <context>
     <name>InvertMetals</name>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="65"/>
+        <location filename="../algorithms/invert_metals.py" line="64"/>
         <source>Invert metal concentrations (Random Forest)</source>
         <translation>重金属含量反演（随机森林）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="68"/>
+        <location filename="../algorithms/invert_metals.py" line="67"/>
         <source>Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD &lt; 1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, &gt; 2.5 excellent) beside the training R2, and maps the concentrations over the whole scene with their uncertainty (the spread of the trees).
 
 Samples in any CRS are reprojected to the raster&apos;s; samples outside the raster, on nodata, or without a numeric value for a metal are left out for that metal and listed in the log and report.
@@ -609,62 +631,88 @@ Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size 
 The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by &apos;Predict metal concentrations&apos;.
 
 Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
-        <translation type="unfinished"></translation>
+        <translation>用土壤样点处的丰度（任意栅格波段）为每种重金属训练一个随机森林，报告交叉验证的 R2、RMSE 和 RPD（基于折外预测，而非训练拟合；RPD &lt; 1.4 差，1.4-2.0 可用，2.0-2.5 好，&gt; 2.5 很好）以及训练 R2，并绘制全景含量图及其不确定性（各树预测的离散度）。
+
+任意坐标系的样点都会重投影到栅格的坐标系；位于栅格之外、落在 nodata 上或某种重金属没有数值的样点，对该重金属不参与计算，并在日志和报告中列出。
+折数：0 = 留一法。交叉验证：随机分折，或按给定大小（地图单位）空间分块，使相邻样点不会互相验证。
+模型文件（带摘要的纯数组 .npz，不含序列化代码）可用“预测重金属含量”应用到其他场景。
+
+参考文献：Breiman (2001), Random forests, Machine Learning 45.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/invert_metals.py" line="80"/>
+        <source>Abundances (or other predictors)</source>
+        <translation>丰度（或其他预测变量）</translation>
     </message>
     <message>
         <location filename="../algorithms/invert_metals.py" line="81"/>
-        <source>Abundances (or other predictors)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="82"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="84"/>
+        <location filename="../algorithms/invert_metals.py" line="83"/>
         <source>Metal fields (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="88"/>
+        <location filename="../algorithms/invert_metals.py" line="87"/>
         <source>Cross-validated metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉验证精度指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="90"/>
+        <location filename="../algorithms/invert_metals.py" line="89"/>
         <source>Inversion report</source>
-        <translation type="unfinished"></translation>
+        <translation>反演报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="90"/>
+        <location filename="../algorithms/invert_metals.py" line="89"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="92"/>
+        <location filename="../algorithms/invert_metals.py" line="91"/>
         <source>Trained model</source>
-        <translation type="unfinished"></translation>
+        <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="92"/>
+        <location filename="../algorithms/invert_metals.py" line="91"/>
         <source>PCCEE model (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>PCCEE 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="100"/>
+        <location filename="../algorithms/invert_metals.py" line="104"/>
         <source>not a point layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是点图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="102"/>
+        <location filename="../algorithms/invert_metals.py" line="106"/>
         <source>has no coordinate reference system; set it in the layer properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有坐标参考系；请在图层属性中设置。</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="116"/>
+        <location filename="../algorithms/invert_metals.py" line="120"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：n = {}，交叉验证 R2 = {:.3f}，RMSE = {:.4g}，RPD = {:.2f}（{}），训练 R2 = {:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/invert_metals.py" line="96"/>
+        <source>poor</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/invert_metals.py" line="96"/>
+        <source>acceptable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/invert_metals.py" line="96"/>
+        <source>good</source>
+        <translation>好</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/invert_metals.py" line="97"/>
+        <source>excellent</source>
+        <translation>很好</translation>
     </message>
 </context>
 <context>
@@ -682,37 +730,42 @@ Library: a library layer, a file (.sli, .hdr, .csv), or, when both are empty, th
 Outputs: one endmember per reference (source PRIOR, class copied, score = angle in degrees) and a raster with the angle of every pixel to every reference.
 
 Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Remote Sensing of Environment 44, 145-163.</source>
-        <translation type="unfinished"></translation>
+        <translation>把先验光谱库中的每条参考光谱重采样到影像波长（线性插值），并取与其光谱角最小的像元作为端元：这就是 PCCEE 的物理约束。只覆盖影像部分波长范围的参考光谱在其覆盖的波段上比较（日志中说明是哪些波段）；完全不重叠的会被拒绝。
+
+光谱库：光谱库图层、文件（.sli、.hdr、.csv），或两者都为空时使用内置库（实测植被、城市、矿区土壤和水体光谱，来自 USGS splib07 和 earthlib）。
+输出：每条参考光谱一个端元（source 为 PRIOR，复制类别，得分 = 光谱角，单位度），以及每个像元与每条参考光谱的光谱角栅格。
+
+参考文献：Kruse et al. (1993), The spectral image processing system (SIPS), Remote Sensing of Environment 44, 145-163.</translation>
     </message>
     <message>
         <location filename="../algorithms/match_prior_library.py" line="44"/>
         <source>Hyperspectral raster</source>
-        <translation type="unfinished">高光谱栅格</translation>
+        <translation>高光谱栅格</translation>
     </message>
     <message>
         <location filename="../algorithms/match_prior_library.py" line="45"/>
         <source>Prior spectral library (empty: built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
         <location filename="../algorithms/match_prior_library.py" line="48"/>
         <source>Prior-matched endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>先验匹配端元</translation>
     </message>
     <message>
         <location filename="../algorithms/match_prior_library.py" line="50"/>
         <source>Spectral angle to each reference</source>
-        <translation type="unfinished"></translation>
+        <translation>与各参考光谱的光谱角</translation>
     </message>
     <message>
         <location filename="../algorithms/match_prior_library.py" line="62"/>
         <source>the raster has no valid pixel to match.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格没有可匹配的有效像元。</translation>
     </message>
     <message>
         <location filename="../algorithms/match_prior_library.py" line="69"/>
         <source>{} ({}): row {}, col {}, {:.2f} degrees</source>
-        <translation type="unfinished"></translation>
+        <translation>{}（{}）：行 {}，列 {}，{:.2f} 度</translation>
     </message>
 </context>
 <context>
@@ -720,115 +773,130 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
     <message>
         <location filename="../algorithms/merge_endmembers.py" line="17"/>
         <source>Merge endmember libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>合并端元光谱库</translation>
     </message>
     <message>
         <location filename="../algorithms/merge_endmembers.py" line="20"/>
         <source>Pools endmember libraries (PPI, VCA, prior matching, lab spectra) into one library for unmixing, keeping every spectrum: no prior ranking, unlike &apos;Select Top-K endmembers&apos;. A pixel found by several methods is kept once. Libraries on other wavelength grids are resampled to the first library&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>把多个端元库（PPI、VCA、先验匹配、实验室光谱）合并为一个用于解混的端元库，保留每一条光谱：不按先验排序，这一点与“选择 Top-K 端元”不同。被多种方法找到的同一像元只保留一次。波长网格不同的光谱库会重采样到第一个光谱库的波长。</translation>
     </message>
     <message>
         <location filename="../algorithms/merge_endmembers.py" line="27"/>
         <source>Endmember libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>端元光谱库</translation>
     </message>
     <message>
         <location filename="../algorithms/merge_endmembers.py" line="29"/>
         <source>Merged endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>合并后的端元</translation>
     </message>
     <message>
         <location filename="../algorithms/merge_endmembers.py" line="34"/>
         <source>{} endmembers in the merged library.</source>
-        <translation type="unfinished"></translation>
+        <translation>合并后的光谱库含 {} 个端元。</translation>
     </message>
 </context>
 <context>
     <name>PcceeAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="52"/>
+        <location filename="../algorithms/base.py" line="61"/>
         <source>{} ({}): {}</source>
         <translation>{}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="71"/>
+        <location filename="../algorithms/base.py" line="80"/>
         <source>not a raster layer QGIS can open. Choose a raster file (GeoTIFF, ENVI, VRT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../algorithms/base.py" line="74"/>
-        <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 QGIS 能打开的栅格图层。请选择栅格文件（GeoTIFF、ENVI、VRT）。</translation>
     </message>
     <message>
         <location filename="../algorithms/base.py" line="83"/>
+        <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
+        <translation>只支持由 GDAL 读取的文件栅格，不支持“{}”图层。请先把图层保存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="92"/>
         <source>Band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
         <translation>栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="101"/>
+        <location filename="../algorithms/base.py" line="110"/>
         <source>Wavelengths: {} values given by the user.</source>
-        <translation type="unfinished"></translation>
+        <translation>波长：用户提供的 {} 个值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="105"/>
+        <location filename="../algorithms/base.py" line="117"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>波长：{:.1f}-{:.1f} nm，来自 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="109"/>
+        <location filename="../algorithms/base.py" line="121"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格“{}”的元数据和波段名中都没有波长信息。请为每个波段给出一个波长（{} 个值），或给出包含波长的文本文件路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="134"/>
+        <location filename="../algorithms/base.py" line="146"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="65"/>
+        <location filename="../algorithms/base.py" line="74"/>
         <source>Cancelled; no output was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="19"/>
+        <location filename="../algorithms/base.py" line="23"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="20"/>
+        <location filename="../algorithms/base.py" line="24"/>
         <source>Spectral libraries</source>
-        <translation type="unfinished">光谱库</translation>
+        <translation>光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="21"/>
+        <location filename="../algorithms/base.py" line="25"/>
         <source>Preparation</source>
-        <translation type="unfinished">预处理</translation>
+        <translation>预处理</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="22"/>
+        <location filename="../algorithms/base.py" line="26"/>
         <source>Endmember extraction</source>
         <translation>端元提取</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="23"/>
+        <location filename="../algorithms/base.py" line="27"/>
         <source>Unmixing</source>
         <translation>混合像元分解</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="24"/>
+        <location filename="../algorithms/base.py" line="28"/>
         <source>Inversion</source>
         <translation>反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="25"/>
+        <location filename="../algorithms/base.py" line="29"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="59"/>
+        <location filename="../algorithms/base.py" line="68"/>
         <source>this needs scikit-learn: on Debian or Ubuntu, sudo apt install python3-sklearn; elsewhere, pip install scikit-learn into the Python that QGIS uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 scikit-learn：在 Debian 或 Ubuntu 上运行 sudo apt install python3-sklearn；其他系统请用 pip install scikit-learn 安装到 QGIS 使用的 Python 中。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="114"/>
+        <source>GDAL IMAGERY metadata</source>
+        <translation>GDAL IMAGERY 元数据</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="115"/>
+        <source>ENVI header &apos;wavelength&apos;</source>
+        <translation>ENVI 头文件的 wavelength 字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="116"/>
+        <source>band descriptions</source>
+        <translation>波段描述</translation>
     </message>
 </context>
 <context>
@@ -854,27 +922,27 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
     <message>
         <location filename="../algorithms/predict_metals.py" line="18"/>
         <source>Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with the forests saved by &apos;Invert metal concentrations&apos;. The raster must have the predictors the model was trained on, in the same order. Only model files written by this plugin are read: they hold plain arrays and a digest, and a file that is not one, or has been altered, is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>用“重金属含量反演”保存的随机森林，从丰度栅格绘制重金属含量及其不确定性（各树预测的离散度）。栅格必须具有训练模型时的预测变量，且顺序相同。只读取本插件写出的模型文件：文件中只有纯数组和摘要，不是这种文件或已被修改的文件会被拒绝。</translation>
     </message>
     <message>
         <location filename="../algorithms/predict_metals.py" line="25"/>
         <source>Abundances (or other predictors)</source>
-        <translation type="unfinished"></translation>
+        <translation>丰度（或其他预测变量）</translation>
     </message>
     <message>
         <location filename="../algorithms/predict_metals.py" line="26"/>
         <source>Trained model (.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练好的模型（.npz）</translation>
     </message>
     <message>
         <location filename="../algorithms/predict_metals.py" line="36"/>
         <source>the model was trained on {} predictors ({}) but the raster has {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型由 {} 个预测变量（{}）训练，但栅格有 {} 个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/predict_metals.py" line="40"/>
         <source>Band names differ from the model&apos;s predictors ({}): check the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>波段名与模型的预测变量（{}）不同：请检查顺序。</translation>
     </message>
 </context>
 <context>
@@ -892,7 +960,12 @@ Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166.
 Wavelengths: read from the raster (GDAL or ENVI metadata, or band names such as &apos;450.2 nm&apos;); give them when the raster has none.
 
 Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制高光谱栅格，去除会破坏光谱角和解混的波段：你列出的波段、水汽吸收窗口（约 1350-1450 nm 和 1800-1950 nm）以及全景恒定或为空的波段。保留波段名、波长、nodata、坐标系和地理变换；场景逐块流式处理。
+
+坏波段：从 1 开始的编号和范围，如 1-3, 108-112, 154-166。
+波长：从栅格读取（GDAL 或 ENVI 元数据，或 &apos;450.2 nm&apos; 这样的波段名）；栅格没有波长时请手动给出。
+
+参考文献：Zhu (2017), arXiv:1708.05125，AVIRIS 场景中通常去除的波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/remove_bad_bands.py" line="39"/>
@@ -922,7 +995,7 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
     <message>
         <location filename="../algorithms/remove_bad_bands.py" line="67"/>
         <source>Keeping {} of {} bands; dropped: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 {} 个波段（共 {} 个）；去除：{}。</translation>
     </message>
 </context>
 <context>
@@ -939,47 +1012,51 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
 Output: the optimised library, score = angle to the prior in degrees, class = matched class.
 
 Reference: the PCCEE framework (physically-constrained collaborative endmember extraction).</source>
-        <translation type="unfinished"></translation>
+        <translation>合并候选端元库（PPI、VCA、先验匹配），按每个候选端元与先验光谱库的最小光谱角排序，用最接近的先验光谱的类别标记它，并保留最好的 K 个（默认 4 个，与论文一致：土壤、植被、城市、水体），除非允许，否则每个先验类别至多一个。被多种方法找到的同一像元只计一次。
+
+输出：优化后的端元库，得分 = 与先验光谱的光谱角（度），类别 = 匹配的类别。
+
+参考文献：PCCEE 框架（物理约束协同端元提取）。</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="41"/>
         <source>Candidate endmember libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>候选端元光谱库</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="43"/>
         <source>Prior spectral library (empty: built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="45"/>
         <source>K (endmembers to keep)</source>
-        <translation type="unfinished"></translation>
+        <translation>K（保留的端元数）</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="47"/>
         <source>At most one per prior class</source>
-        <translation type="unfinished"></translation>
+        <translation>每个先验类别至多一个</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="53"/>
         <source>Top-K endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-K 端元</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="73"/>
         <source>{}{} ({}): {:.2f} degrees to {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}{1}（{2}）：与 {4} 相距 {3:.2f} 度</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="49"/>
         <source>Keep fewer than K when the candidates match fewer prior classes (instead of failing)</source>
-        <translation type="unfinished"></translation>
+        <translation>候选端元匹配的先验类别少于 K 时保留较少端元（而不是报错）</translation>
     </message>
     <message>
         <location filename="../algorithms/select_top_k_endmembers.py" line="70"/>
         <source>Only {} of K = {} endmembers kept: too few candidates, or they match too few prior classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>只保留了 {} 个端元（K = {}）：候选端元太少，或它们匹配的先验类别太少。</translation>
     </message>
 </context>
 <context>
@@ -995,12 +1072,15 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
 Spectra plot: all endmembers on one set of axes, prior spectra dashed, with the 700-750 nm red edge and the 2200 nm clay absorption marked (HTML with a table, or PNG if the name ends in .png).
 
 Reference: the PCCEE framework, section 2.3.4.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个像元与光谱库中每个端元之间光谱角的热图，每个端元一个波段，样式突出小光谱角（该端元的物质较纯的地方）：合理的端元应集中在尾矿、植被或水体上，而不是零散的像元上。
+光谱曲线图：所有端元画在同一坐标系中，先验光谱用虚线，并标出 700-750 nm 红边和 2200 nm 黏土吸收（HTML 附表格；文件名以 .png 结尾时输出 PNG）。
+
+参考：PCCEE 框架，第 2.3.4 节。</translation>
     </message>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="41"/>
         <source>Hyperspectral raster</source>
-        <translation type="unfinished">高光谱栅格</translation>
+        <translation>高光谱栅格</translation>
     </message>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="42"/>
@@ -1010,27 +1090,27 @@ Reference: the PCCEE framework, section 2.3.4.</source>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="43"/>
         <source>Prior library to plot dashed (empty: built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>以虚线绘制的先验光谱库（留空：内置库）</translation>
     </message>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="46"/>
         <source>Spectral angle maps</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱角图</translation>
     </message>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="47"/>
         <source>Endmember spectra plot</source>
-        <translation type="unfinished"></translation>
+        <translation>端元光谱曲线图</translation>
     </message>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="47"/>
         <source>HTML files (*.html);;PNG files (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html);;PNG 文件 (*.png)</translation>
     </message>
     <message>
         <location filename="../algorithms/spectral_angle_maps.py" line="59"/>
         <source>the library has no wavelengths.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库没有波长信息。</translation>
     </message>
 </context>
 <context>
@@ -1047,12 +1127,16 @@ Reference: the PCCEE framework, section 2.3.4.</source>
 Outputs: one band per endmember (named after it, nodata where the input is invalid) and the per-pixel RMSE of the reconstruction.
 
 References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least Squares Problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>估计每个像元中各端元所占的比例。NNLS（默认）：非负丰度的线性混合模型，精确求解（一个数据块的所有像元同时用 Lawson-Hanson 法）；FCLS：非负且和为一；UCLS：无约束最小二乘；NMF：以端元为初值的非负矩阵分解（除非固定端元，否则在随机采样像元上优化端元）；SVR：每个端元一个在合成混合样本上训练的支持向量回归。端元与影像波长网格不同时会重采样到影像波长。逐块流式处理。
+
+输出：每个端元一个波段（以端元命名，输入无效处为 nodata），以及每个像元重建的 RMSE。
+
+参考文献：Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least Squares Problems.</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="58"/>
         <source>Hyperspectral raster</source>
-        <translation type="unfinished">高光谱栅格</translation>
+        <translation>高光谱栅格</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="59"/>
@@ -1062,47 +1146,47 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="60"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="60"/>
         <source>NNLS: linear mixture, non-negative</source>
-        <translation type="unfinished"></translation>
+        <translation>NNLS：线性混合，非负约束</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="60"/>
         <source>FCLS: non-negative, sum to one</source>
-        <translation type="unfinished"></translation>
+        <translation>FCLS：非负且和为一</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="60"/>
         <source>UCLS: unconstrained least squares</source>
-        <translation type="unfinished"></translation>
+        <translation>UCLS：无约束最小二乘</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="60"/>
         <source>NMF: non-negative matrix factorisation</source>
-        <translation type="unfinished"></translation>
+        <translation>NMF：非负矩阵分解</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="60"/>
         <source>SVR: support vector regression</source>
-        <translation type="unfinished"></translation>
+        <translation>SVR：支持向量回归</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="67"/>
         <source>NMF: keep the endmembers fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>NMF：固定端元不变</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="68"/>
         <source>NMF: pixels sampled to refine the endmembers</source>
-        <translation type="unfinished"></translation>
+        <translation>NMF：用于优化端元的采样像元数</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="70"/>
         <source>SVR: synthetic training mixtures</source>
-        <translation type="unfinished"></translation>
+        <translation>SVR：合成训练混合样本数</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="72"/>
@@ -1117,52 +1201,52 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="80"/>
         <source>Reconstruction RMSE</source>
-        <translation type="unfinished"></translation>
+        <translation>重建均方根误差（RMSE）</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="110"/>
         <source>Endmembers resampled to the image&apos;s {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元已重采样到影像的 {} 个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="112"/>
         <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元有 {} 个值，但栅格有 {} 个波段，且缺少波长信息，无法重采样。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="117"/>
         <source>the endmembers do not overlap the image&apos;s wavelengths.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元与影像的波长范围没有重叠。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="119"/>
         <source>Unmixing on the {} of {} bands that every endmember covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有端元都覆盖的 {} 个波段（共 {} 个）上解混。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="126"/>
         <source>Endmembers &apos;{}&apos; and &apos;{}&apos; are {:.2f} degrees apart: nearly duplicates.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元“{}”与“{}”仅相距 {:.2f} 度：几乎重复。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="128"/>
         <source>Condition number of the endmembers&apos; Gram matrix: {:.3g}.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元 Gram 矩阵的条件数：{:.3g}。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="130"/>
         <source> Abundances of similar endmembers are unstable; remove duplicates or collinear endmembers.</source>
-        <translation type="unfinished"></translation>
+        <translation> 相似端元的丰度不稳定；请去除重复或共线的端元。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmix_abundances.py" line="141"/>
         <source>Training one SVR per endmember on synthetic mixtures.</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个端元在合成混合样本上训练一个 SVR。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="151"/>
+        <location filename="../algorithms/unmix_abundances.py" line="150"/>
         <source>Refining the endmembers by NMF on {} sampled pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {} 个采样像元上用 NMF 优化端元。</translation>
     </message>
 </context>
 <context>
@@ -1176,7 +1260,8 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
         <location filename="../algorithms/zone_pollution.py" line="67"/>
         <source>Clusters the pixels of a concentration raster (one band per metal) by K-means on standardised (optionally log-transformed) metal vectors. K = 0 chooses K in K_MIN-K_MAX on a random sample of pixels: the silhouette maximum decides and the elbow of the SSE curve is reported beside it. Zones are numbered by their mean standardised concentration (1 = lowest) and named; for K = 3: low background, moderate diffusion, high-risk composite. Every pixel is then assigned block by block.
 Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, hectares, mean and 10th/50th/90th percentiles of each metal from the sample) and an HTML report with the elbow and silhouette curves.</source>
-        <translation type="unfinished"></translation>
+        <translation>对含量栅格（每种重金属一个波段）的像元，在标准化（可选取对数）的重金属向量上做 K 均值聚类。K = 0 时在随机采样像元上于 K_MIN-K_MAX 中选择 K：以轮廓系数最大者为准，并同时报告 SSE 曲线的肘部。分区按标准化含量均值编号（1 = 最低）并命名；K = 3 时为：低背景区、中度扩散区、高风险复合区。然后逐块为每个像元分配分区。
+输出：分区栅格（调色板样式，带图例）、每个分区的统计表（像元数、公顷数、采样像元中各重金属的均值及第 10/50/90 百分位数），以及带肘部曲线和轮廓系数曲线的 HTML 报告。</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="78"/>
@@ -1186,27 +1271,27 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/zone_pollution.py" line="79"/>
         <source>Number of zones (0 = choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>分区数（0 = 自动选择）</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="81"/>
         <source>Smallest K to try</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试的最小 K</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="83"/>
         <source>Largest K to try</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试的最大 K</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="85"/>
         <source>Pixels sampled to fit and choose K</source>
-        <translation type="unfinished"></translation>
+        <translation>用于拟合和选择 K 的采样像元数</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="87"/>
         <source>Log-transform skewed metals</source>
-        <translation type="unfinished"></translation>
+        <translation>对偏态分布的重金属取对数</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="89"/>
@@ -1216,52 +1301,52 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/zone_pollution.py" line="91"/>
         <source>Pollution zones</source>
-        <translation type="unfinished"></translation>
+        <translation>污染分区</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="92"/>
         <source>Zone statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>分区统计</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="94"/>
         <source>Zoning report</source>
-        <translation type="unfinished"></translation>
+        <translation>分区报告</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="94"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="104"/>
         <source>K_MAX ({}) is smaller than K_MIN ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>K_MAX（{}）小于 K_MIN（{}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="116"/>
+        <location filename="../algorithms/zone_pollution.py" line="115"/>
         <source>the raster has no pixel valid in every band.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格没有在所有波段均有效的像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="118"/>
+        <location filename="../algorithms/zone_pollution.py" line="117"/>
         <source>SAMPLE_SIZE ({}) exceeds the {} valid pixels: all of them are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>SAMPLE_SIZE（{}）超过有效像元数 {}：使用全部有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="124"/>
+        <location filename="../algorithms/zone_pollution.py" line="123"/>
         <source>&apos;{}&apos; is constant: left out of the clustering.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”为常数：不参与聚类。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="131"/>
+        <location filename="../algorithms/zone_pollution.py" line="130"/>
         <source>K = {}: silhouette maximum {}, elbow {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {}：轮廓系数最大处 {}，肘部 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/zone_pollution.py" line="102"/>
         <source>one zone is no zoning: give 0 (choose) or at least 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个分区等于不分区：请填 0（自动选择）或至少 2。</translation>
     </message>
 </context>
 <context>
@@ -1269,72 +1354,72 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/prior_library.py" line="20"/>
         <source>{} from a file (.sli, .hdr or .csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：从文件读取（.sli、.hdr 或 .csv）</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="20"/>
         <source>Spectral libraries (*.sli *.hdr *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库 (*.sli *.hdr *.csv)</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="23"/>
         <source>Class field of the library layer</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库图层的类别字段</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="42"/>
         <source>Prior library: the built-in one ({} measured spectra of {}).</source>
-        <translation type="unfinished"></translation>
+        <translation>先验光谱库：内置库（{} 条实测光谱：{}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="47"/>
         <source>the library has no wavelengths, so it cannot be resampled to the image&apos;s bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库没有波长信息，无法重采样到影像波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="51"/>
         <source>The prior library has no classes: each spectrum is its own class.</source>
-        <translation type="unfinished"></translation>
+        <translation>先验光谱库没有类别：每条光谱自成一类。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="62"/>
         <source>&apos;{}&apos; ({:.0f}-{:.0f} nm) does not overlap the image&apos;s wavelengths ({:.0f}-{:.0f} nm).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”（{:.0f}-{:.0f} nm）与影像的波长范围（{:.0f}-{:.0f} nm）没有重叠。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="67"/>
         <source>&apos;{}&apos; covers {:.0f}-{:.0f} nm: matched on {} of the image&apos;s {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”覆盖 {:.0f}-{:.0f} nm：在影像 {} 个波段（共 {} 个）上匹配。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="14"/>
         <source>no field named {} in the samples; they have: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>样点中没有名为 {} 的字段；现有字段：{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="37"/>
         <source>no sample lies on the raster (after reprojection to {}).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有样点落在栅格上（已重投影到 {}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="70"/>
         <source>{}: {} sample(s) left out, {}: ids {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：{} 个样点被排除，{}：编号 {}</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="74"/>
         <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 只有 {0} 个可用样点（字段“{2}”）；{4} 折至少需要 {3} 个。</translation>
     </message>
     <message>
         <location filename="../algorithms/library_layer.py" line="79"/>
         <source>give at least one endmember library layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少提供一个端元光谱库图层。</translation>
     </message>
     <message>
         <location filename="../algorithms/library_layer.py" line="87"/>
         <source>{} has no wavelengths.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 没有波长信息。</translation>
     </message>
 </context>
 </TS>
