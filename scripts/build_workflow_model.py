@@ -1,13 +1,14 @@
 """Build resources/models/pccee_workflow.model3: the whole PCCEE workflow as a Graphical Modeler model.
 
 Run with QGIS's Python from the repository root:  QT_QPA_PLATFORM=offscreen python3 scripts/build_workflow_model.py
+(an optional argument writes the model elsewhere).
 The model opens in the Graphical Modeler (Processing > Graphical Modeler > open) and appears in the Toolbox as
 pccee:pcceeworkflow once the plugin is loaded.
 """
 import os
 import sys
 
-os.environ.setdefault("QT_HASH_SEED", "0")  # Qt writes XML attributes in hash order: a fixed seed, a stable file
+os.environ["QT_HASH_SEED"] = "0"  # Qt writes XML attributes in hash order: a fixed seed, a stable file
 from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput, QgsProcessingModelParameter,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterRasterLayer)
@@ -60,6 +61,14 @@ STEPS = [
 ]
 
 
+def add_default_sources(child, sources):
+    """The default value of every other input of the child, as a static source: a parameter without a
+    source is 'mandatory' to the Modeler's check, which draws the step red and calls the model invalid."""
+    for definition in child.algorithm().parameterDefinitions():
+        if definition.name() not in sources and not definition.isDestination() and definition.defaultValue() is not None:
+            child.addParameterSources(definition.name(), [Source.fromStaticValue(definition.defaultValue())])
+
+
 def build():
     model = QgsProcessingModelAlgorithm("pcceeworkflow", "PCCEE workflow", "pcceeworkflow")
     inputs = [QgsProcessingParameterRasterLayer("scene", "Hyperspectral scene (reflectance, with wavelengths)"),
@@ -78,6 +87,7 @@ def build():
         child.setPosition(QPointF(380, 160 + 110 * index))
         for name, source in sources.items():
             child.addParameterSources(name, source if isinstance(source, list) else [source])
+        add_default_sources(child, sources)
         model_outputs = {}
         for position, (name, (child_output, label)) in enumerate(outputs.items()):
             output = QgsProcessingModelOutput(name, label)
@@ -86,7 +96,7 @@ def build():
             output.setMandatory(name in MANDATORY)
             if name not in MANDATORY:  # QGIS 3.22 ignores the flag; a temporary default makes them optional
                 output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)
-            output.setPosition(QPointF(700 + 40 * position, 160 + 110 * index))
+            output.setPosition(QPointF(700 + 200 * position, 160 + 110 * index))
             model_outputs[name] = output
         child.setModelOutputs(model_outputs)
         model.addChildAlgorithm(child)
@@ -105,7 +115,7 @@ def main():
     provider = __import__(os.path.basename(ROOT) + ".algorithms.provider", fromlist=["PcceeProvider"]).PcceeProvider(
         models_dir="")
     QgsApplication.processingRegistry().addProvider(provider)
-    path = os.path.join(ROOT, "resources", "models", "pccee_workflow.model3")
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "resources", "models", "pccee_workflow.model3")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     if not build().toFile(path):
         raise SystemExit("could not write " + path)

@@ -1,11 +1,15 @@
 """The plugin's lifecycle in QGIS (initGui / unload) and models registered from resources/models."""
+import os
+import subprocess
+import sys
+
 import pytest
 from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm,
                        QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
                        QgsProcessingModelOutput, QgsProcessingModelParameter, QgsProcessingParameterFile,
                        QgsVectorLayer)
 
-from conftest import register_provider
+from conftest import ROOT, register_provider
 from pccee.algorithms.provider import PcceeProvider
 
 
@@ -61,3 +65,17 @@ def test_models_in_the_models_folder_become_provider_algorithms(registry_without
     layer = QgsVectorLayer(result["import:layer"], "out", "ogr")
     assert layer.featureCount() == 2
     assert [f["class"] for f in layer.getFeatures()] == ["soil", "vegetation"]
+
+
+def test_the_shipped_workflow_model_is_valid_and_current(pccee_provider, tmp_path):
+    """The Modeler draws a step red and calls the model invalid when one of its inputs has no source; the
+    shipped file must also be what scripts/build_workflow_model.py writes today (no stale model)."""
+    model = QgsApplication.processingRegistry().createAlgorithmById("pccee:pcceeworkflow")
+    valid, issues = model.validate()
+    assert valid, issues
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    built = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "build_workflow_model.py"),
+                            str(tmp_path / "built.model3")], env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    with open(os.path.join(ROOT, "resources", "models", "pccee_workflow.model3"), "rb") as shipped:
+        assert (tmp_path / "built.model3").read_bytes() == shipped.read()
