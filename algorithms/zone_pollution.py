@@ -130,7 +130,7 @@ class ZonePollution(PcceeAlgorithm):
             feedback.pushInfo(self.tr("K = {}: silhouette maximum {}, elbow {}.").format(
                 choice.chosen, choice.best_silhouette, choice.elbow))
         k, centres = choice.chosen, choice.centres
-        labels, colours = zone_names(k), zone_colours(k)
+        labels, colours = zone_names(k, self.zone_words()), zone_colours(k)
         self._write_zones(reader, path, centres, varying, standardise, labels, colours, feedback)
         zones = assign(standardise(values[:, varying]), centres)
         rows = self._statistics(reader, zones, values, count, len(values), labels)
@@ -145,6 +145,11 @@ class ZonePollution(PcceeAlgorithm):
         return {self.OUTPUT: path, self.OUTPUT_STATS: self.write_table(parameters, self.OUTPUT_STATS, context, columns,
                                                                        table_rows),
                 self.OUTPUT_REPORT: report}
+
+    def zone_words(self):
+        """core.zoning's words for zone names, in the user's language (legend, table and report)."""
+        return {"three": (self.tr("low background"), self.tr("moderate diffusion"), self.tr("high-risk composite")),
+                "zone": self.tr("zone {}"), "lowest": self.tr("{} (lowest)"), "highest": self.tr("{} (highest)")}
 
     def _write_zones(self, reader, path, centres, varying, standardise, labels, colours, feedback):
         with RasterWriter(path, reader.width, reader.height, 1, reader.geotransform, reader.projection,

@@ -1348,6 +1348,36 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
         <source>one zone is no zoning: give 0 (choose) or at least 2.</source>
         <translation>一个分区等于不分区：请填 0（自动选择）或至少 2。</translation>
     </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="151"/>
+        <source>low background</source>
+        <translation>低背景区</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="151"/>
+        <source>moderate diffusion</source>
+        <translation>中度扩散区</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="151"/>
+        <source>high-risk composite</source>
+        <translation>高风险复合区</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="152"/>
+        <source>zone {}</source>
+        <translation>分区 {}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="152"/>
+        <source>{} (lowest)</source>
+        <translation>{}（最低）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zone_pollution.py" line="152"/>
+        <source>{} (highest)</source>
+        <translation>{}（最高）</translation>
+    </message>
 </context>
 <context>
     <name>algorithm</name>

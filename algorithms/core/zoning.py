@@ -6,7 +6,9 @@ import numpy as np
 
 from .linalg import matmul
 
-NAMES_FOR_THREE = ("low background", "moderate diffusion", "high-risk composite")
+#: The words zone names are made of; the QGIS algorithm passes them in the user's language.
+ZONE_WORDS = {"three": ("low background", "moderate diffusion", "high-risk composite"), "zone": "zone {}",
+              "lowest": "{} (lowest)", "highest": "{} (highest)"}
 
 
 class KChoice(NamedTuple):
@@ -55,10 +57,14 @@ def assign(values, centres):
     return distances.argmin(axis=1)
 
 
-def zone_names(k):
-    return list(NAMES_FOR_THREE) if k == 3 else ["zone {}{}".format(i + 1, " (lowest)" if i == 0 else
-                                                                   " (highest)" if i == k - 1 else "")
-                                                 for i in range(k)]
+def zone_names(k, words=ZONE_WORDS):
+    """Names of k zones ordered by mean concentration: the paper's three names for k = 3, otherwise
+    numbered with the lowest and highest marked."""
+    if k == 3:
+        return list(words["three"])
+    names = [words["zone"].format(i + 1) for i in range(k)]
+    names[0], names[-1] = words["lowest"].format(names[0]), words["highest"].format(names[-1])
+    return names
 
 
 class Standardiser:
