@@ -182,8 +182,9 @@ class RasterReader:
     def blocks(self, windows=None, bands=None, scaled=True):
         """Yield (window, pixels, valid) for each window (default: all of them; see read), reading the
         next window on a background thread while the caller works on this one: GDAL decodes without
-        holding Python's lock, so reading and computing overlap. At most two blocks are in memory;
-        closing the generator early (a cancelled run) waits for the read in flight."""
+        holding Python's lock, so reading and computing overlap. Memory holds the caller's block and the
+        next one (for a moment a third, as the caller lets go of the last); closing the generator early
+        (a cancelled run) waits for the read in flight."""
         windows = self.windows(None if bands is None else len(bands)) if windows is None else windows
         with ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(self.read, windows[0], bands, scaled) if len(windows) else None
