@@ -147,6 +147,8 @@ class UnmixAbundances(PcceeAlgorithm):
                 if feedback.isCanceled():
                     raise self.cancelled()
                 sample.update(pixels[valid].astype(np.float64))
+            if len(sample.keys) == 0:
+                raise self.fail(self.INPUT, self.tr("the raster has no valid pixel to unmix."))
             feedback.pushInfo(self.tr("Refining the endmembers by NMF on {} sampled pixels.").format(len(sample.keys)))
             model.fit(sample.pixels)
         return model

@@ -162,6 +162,18 @@ def test_compare_unmixing_tabulates_every_method(run_alg, jasper, tmp_path):
     assert "<td>SVR</td>" in (tmp_path / "report.html").read_text()
 
 
+def test_compare_unmixing_refuses_a_raster_without_valid_pixels(run_alg, tmp_path):
+    wavelengths = [450.0, 550.0, 650.0, 850.0]
+    scene = write_raster(tmp_path / "empty.tif", np.full((6, 7, 4), -1.0, dtype=np.float32), wavelengths, nodata=-1.0)
+    library = import_library(run_alg, tmp_path, np.random.default_rng(4).random((2, 4)) + 0.1, wavelengths, ["a", "b"])
+    for methods in ([0, 1], [0, 3, 4]):  # NMF samples the scene before the methods run
+        with pytest.raises(QgsProcessingException, match=r"\(INPUT\).*no valid pixel"):
+            run_alg("pccee:compareunmixing", {"INPUT": scene, "ENDMEMBERS": library, "METHODS": methods,
+                                              "OUTPUT": str(tmp_path / "table.gpkg"),
+                                              "OUTPUT_REPORT": str(tmp_path / "report.html")})
+    assert not (tmp_path / "report.html").exists()
+
+
 def test_compare_unmixing_adds_the_inversion_r2_per_method(run_alg, simulated, tmp_path):
     from qgis.core import QgsVectorLayer
     scene, library, truth, folder = simulated
