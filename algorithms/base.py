@@ -87,13 +87,17 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         except RasterError as error:
             raise self.fail(name, str(error))
 
-    def add_wavelength_parameter(self):
+    def add_advanced_parameter(self, parameter):
+        """Add a parameter folded under 'Advanced Parameters' in the algorithm's dialog."""
+        parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+        self.addParameter(parameter)
+
+    def add_wavelength_parameter(self, advanced=False):
         """WAVELENGTHS: nm for every band, for rasters whose metadata holds none."""
         parameter = QgsProcessingParameterString(
             self.WAVELENGTHS, self.tr("Band wavelengths when the raster has none (nm or um list, or a "
                                       "text file holding it)"), optional=True)
-        self.addParameter(parameter)
-        return parameter
+        (self.add_advanced_parameter if advanced else self.addParameter)(parameter)
 
     def band_wavelengths(self, reader, parameters, context, feedback, required=True):
         """Wavelengths of the raster's bands (nm) and FWHM (or None): the WAVELENGTHS parameter

@@ -65,8 +65,7 @@ class CreateSampleScene(PcceeAlgorithm):
         outliers = QgsProcessingParameterNumber(self.OUTLIERS, self.tr("Outlier pixels"),
                                                 QgsProcessingParameterNumber.Integer, 5, minValue=0, maxValue=1000)
         for parameter in (snr, outliers):
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
-            self.addParameter(parameter)
+            self.add_advanced_parameter(parameter)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Simulated scene")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_ABUNDANCES, self.tr("Simulated true abundances")))

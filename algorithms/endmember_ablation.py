@@ -80,8 +80,7 @@ class EndmemberAblation(PcceeAlgorithm):
             self.addParameter(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer,
                                                            default, minValue=1))
         add_cross_validation_parameters(self)
-        wavelengths = self.add_wavelength_parameter()
-        wavelengths.setFlags(wavelengths.flags() | wavelengths.FlagAdvanced)
+        self.add_wavelength_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Workflow comparison table"),
                                                             QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Workflow comparison report"),

@@ -30,8 +30,7 @@ class EndmemberExtraction(PcceeAlgorithm):
             self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0, minValue=0))
 
     def add_output_parameters(self):
-        wavelengths = self.add_wavelength_parameter()
-        wavelengths.setFlags(wavelengths.flags() | wavelengths.FlagAdvanced)
+        self.add_wavelength_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("{} endmembers").format(self.SOURCE), QgsProcessing.TypeVectorPoint))
 

@@ -69,8 +69,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
                                       3.0)):
             parameter = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double, default,
                                                      minValue=0.0, maxValue=90.0)
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
-            self.addParameter(parameter)
+            self.add_advanced_parameter(parameter)
         self.add_output_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_SCORES, self.tr("PPI counts")))
 

@@ -26,10 +26,8 @@ def add_cross_validation_parameters(algorithm, trees=500):
                                                         QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
     algorithm.addParameter(QgsProcessingParameterNumber(SEED, tr("Random seed"),
                                                         QgsProcessingParameterNumber.Integer, 0, minValue=0))
-    leaf = QgsProcessingParameterNumber(MIN_SAMPLES_LEAF, tr("Minimum samples per leaf"),
-                                        QgsProcessingParameterNumber.Integer, 1, minValue=1)
-    leaf.setFlags(leaf.flags() | leaf.FlagAdvanced)
-    algorithm.addParameter(leaf)
+    algorithm.add_advanced_parameter(QgsProcessingParameterNumber(MIN_SAMPLES_LEAF, tr("Minimum samples per leaf"),
+                                                                  QgsProcessingParameterNumber.Integer, 1, minValue=1))
 
 
 class CrossValidation:

@@ -46,10 +46,8 @@ class SelectTopKEndmembers(PcceeAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, 4, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(self.ONE_PER_CLASS, self.tr("At most one per prior class"),
                                                         True))
-        up_to = QgsProcessingParameterBoolean(self.UP_TO_K, self.tr(
-            "Keep fewer than K when the candidates match fewer prior classes (instead of failing)"), False)
-        up_to.setFlags(up_to.flags() | up_to.FlagAdvanced)
-        self.addParameter(up_to)
+        self.add_advanced_parameter(QgsProcessingParameterBoolean(self.UP_TO_K, self.tr(
+            "Keep fewer than K when the candidates match fewer prior classes (instead of failing)"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Top-K endmembers"),
                                                             QgsProcessing.TypeVectorPoint))
 

@@ -72,10 +72,8 @@ class UnmixAbundances(PcceeAlgorithm):
             QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0,
                                          minValue=0)]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
-            self.addParameter(parameter)
-        wavelengths = self.add_wavelength_parameter()
-        wavelengths.setFlags(wavelengths.flags() | wavelengths.FlagAdvanced)
+            self.add_advanced_parameter(parameter)
+        self.add_wavelength_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Abundances")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_RESIDUAL,
                                                                   self.tr("Reconstruction RMSE")))

@@ -6,8 +6,8 @@ import sys
 import pytest
 from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm,
                        QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
-                       QgsProcessingModelOutput, QgsProcessingModelParameter, QgsProcessingParameterFile,
-                       QgsVectorLayer)
+                       QgsProcessingModelOutput, QgsProcessingModelParameter, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterFile, QgsVectorLayer)
 
 from conftest import ROOT, register_provider
 from pccee.algorithms.provider import PcceeProvider
@@ -79,3 +79,18 @@ def test_the_shipped_workflow_model_is_valid_and_current(pccee_provider, tmp_pat
     assert built.returncode == 0, built.stderr
     with open(os.path.join(ROOT, "resources", "models", "pccee_workflow.model3"), "rb") as shipped:
         assert (tmp_path / "built.model3").read_bytes() == shipped.read()
+
+
+def test_expert_settings_are_folded_under_advanced(pccee_provider):
+    """What most users never change sits under 'Advanced Parameters' in each dialog."""
+    registry = QgsApplication.processingRegistry()
+    folded = {"pccee:unmixabundances": ("INPUT", "WAVELENGTHS", "SEED", "MIXTURES"),
+              "pccee:invertmetals": ("ABUNDANCES", "MIN_SAMPLES_LEAF"),
+              "pccee:selecttopkendmembers": ("K", "UP_TO_K"),
+              "pccee:extractendmembersppi": ("INPUT", "SUPPORT_ANGLE", "WAVELENGTHS"),
+              "pccee:createsamplescene": ("SIZE", "SNR"),
+              "pccee:endmemberablation": ("INPUT", "WAVELENGTHS", "MIN_SAMPLES_LEAF")}
+    for algorithm, (shown, *names) in folded.items():
+        flags = {d.name(): d.flags() for d in registry.algorithmById(algorithm).parameterDefinitions()}
+        assert all(flags[name] & QgsProcessingParameterDefinition.FlagAdvanced for name in names), algorithm
+        assert not flags[shown] & QgsProcessingParameterDefinition.FlagAdvanced, algorithm
