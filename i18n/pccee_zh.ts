@@ -52,59 +52,64 @@
         <translation>比较解混方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="47"/>
+        <location filename="../algorithms/compare_unmixing.py" line="49"/>
         <source>Methods</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="56"/>
+        <location filename="../algorithms/compare_unmixing.py" line="58"/>
         <source>Comparison table</source>
         <translation>比较表</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="58"/>
+        <location filename="../algorithms/compare_unmixing.py" line="60"/>
         <source>Comparison report</source>
         <translation>比较报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="58"/>
+        <location filename="../algorithms/compare_unmixing.py" line="60"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="66"/>
+        <location filename="../algorithms/compare_unmixing.py" line="68"/>
         <source>choose at least one method.</source>
         <translation>请至少选择一种方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="88"/>
+        <location filename="../algorithms/compare_unmixing.py" line="101"/>
         <source>{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s</source>
         <translation>{}：RMSE {:.5f}，丰度和均值 {:.3f}，{:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="35"/>
-        <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the wall time, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
-        <translation>在同一栅格和同一组端元上运行多种解混方法，并按方法列出平均重建 RMSE、丰度和的均值（物理混合应为 1）和运行时间，对应论文表 2（论文中 LMM 4.14 秒、NMF 74.34 秒、SVR 1320.58 秒）。给出 SAMPLES 时，每种方法在样点处的丰度用于逐个重金属训练随机森林，表中增加每种重金属的交叉验证 R2 及其均值（5 折随机分折，固定随机种子）。除表格和 HTML 报告外不写出其他文件。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="50"/>
+        <location filename="../algorithms/compare_unmixing.py" line="52"/>
         <source>Soil samples (optional)</source>
         <translation>土壤样点（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="52"/>
+        <location filename="../algorithms/compare_unmixing.py" line="54"/>
         <source>Metal fields (comma-separated)</source>
         <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="54"/>
+        <location filename="../algorithms/compare_unmixing.py" line="56"/>
         <source>Trees per forest</source>
         <translation>每个森林的树数</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="88"/>
+        <location filename="../algorithms/compare_unmixing.py" line="101"/>
         <source>, mean CV R2 {:.3f}</source>
         <translation>，交叉验证 R2 均值 {:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="35"/>
+        <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the time it takes to fit and unmix the scene, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). The scene is read once for all the methods, so the times leave the reading out (NMF&apos;s includes its pass to sample pixels). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
+        <translation>在同一栅格和同一组端元上运行多种解混方法，并按方法列出平均重建 RMSE、丰度和的均值（物理混合应为 1）以及拟合和解混整个场景所用的时间，对应论文表 2（论文中 LMM 4.14 秒、NMF 74.34 秒、SVR 1320.58 秒）。所有方法只读取一次场景，因此时间不含读取（NMF 的时间包含其采样像元的一遍读取）。给出 SAMPLES 时，每种方法在样点处的丰度用于逐个重金属训练随机森林，表中增加每种重金属的交叉验证 R2 及其均值（5 折随机分折，固定随机种子）。除表格和 HTML 报告外不写出其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/compare_unmixing.py" line="94"/>
+        <source>the raster has no valid pixel to unmix.</source>
+        <translation>栅格没有可解混的有效像元。</translation>
     </message>
 </context>
 <context>
@@ -242,32 +247,32 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
         <translation>异常像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="70"/>
+        <location filename="../algorithms/create_sample_scene.py" line="69"/>
         <source>Simulated scene</source>
         <translation>模拟场景</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="71"/>
+        <location filename="../algorithms/create_sample_scene.py" line="70"/>
         <source>Simulated true abundances</source>
         <translation>模拟真实丰度</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="73"/>
+        <location filename="../algorithms/create_sample_scene.py" line="72"/>
         <source>Simulated true concentrations</source>
         <translation>模拟真实含量</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="75"/>
+        <location filename="../algorithms/create_sample_scene.py" line="74"/>
         <source>Simulated soil samples</source>
         <translation>模拟土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="95"/>
+        <location filename="../algorithms/create_sample_scene.py" line="94"/>
         <source>Simulated {0} x {0} pixels, seed {1}, SNR {2:g}, {3} outlier pixels at (row, col) {4}.</source>
         <translation>模拟 {0} x {0} 像元，随机种子 {1}，信噪比 {2:g}，{3} 个异常像元，位置（行，列）{4}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="111"/>
+        <location filename="../algorithms/create_sample_scene.py" line="110"/>
         <source>Simulated GF-5 scene</source>
         <translation>模拟高分五号场景</translation>
     </message>
@@ -338,37 +343,37 @@ Remove bad bands first.</source>
         <translation>K（含 PS 流程的 Top-K 端元数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="85"/>
+        <location filename="../algorithms/endmember_ablation.py" line="84"/>
         <source>Workflow comparison table</source>
         <translation>流程比较表</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="87"/>
+        <location filename="../algorithms/endmember_ablation.py" line="86"/>
         <source>Workflow comparison report</source>
         <translation>流程比较报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="87"/>
+        <location filename="../algorithms/endmember_ablation.py" line="86"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="95"/>
+        <location filename="../algorithms/endmember_ablation.py" line="94"/>
         <source>not a point layer.</source>
         <translation>不是点图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="116"/>
+        <location filename="../algorithms/endmember_ablation.py" line="115"/>
         <source>{}: {} endmembers, mean CV R2 {:.3f} ({}), {:.1f} s</source>
         <translation>{}：{} 个端元，交叉验证 R2 均值 {:.3f}（{}），{:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="120"/>
+        <location filename="../algorithms/endmember_ablation.py" line="119"/>
         <source>Best mean CV R2: {} ({:.3f}).</source>
         <translation>交叉验证 R2 均值最高：{}（{:.3f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="122"/>
+        <location filename="../algorithms/endmember_ablation.py" line="121"/>
         <source>NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.</source>
         <translation>NNLS 解混；随机森林 {} 棵树，{} 折，随机种子 {}；含 PS 的流程 Top-K = {}。</translation>
     </message>
@@ -391,27 +396,27 @@ Remove bad bands first.</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="35"/>
+        <location filename="../algorithms/endmember_extraction.py" line="34"/>
         <source>{} endmembers</source>
         <translation>{} 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="42"/>
+        <location filename="../algorithms/endmember_extraction.py" line="41"/>
         <source>the raster has a single band; endmember extraction needs a multi- or hyperspectral raster.</source>
         <translation>栅格只有一个波段；端元提取需要多光谱或高光谱栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="69"/>
+        <location filename="../algorithms/endmember_extraction.py" line="68"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some bands are empty, remove them first with &apos;Remove bad bands&apos;.</source>
         <translation>栅格没有有效像元（至少一个波段为 nodata、NaN 或 0）。如果某些波段为空，请先用“去除坏波段”去除。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="73"/>
+        <location filename="../algorithms/endmember_extraction.py" line="72"/>
         <source>{} endmembers were asked for but the raster has only {} valid pixels.</source>
         <translation>要求 {} 个端元，但栅格只有 {} 个有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="86"/>
+        <location filename="../algorithms/endmember_extraction.py" line="85"/>
         <source>{}: row {}, col {}, score {:g}</source>
         <translation>{}：行 {}，列 {}，得分 {:g}</translation>
     </message>
@@ -486,32 +491,32 @@ Reference: Boardman, Kruse and Green (1995), Mapping target signatures via parti
         <translation>端元间最小分离角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="75"/>
+        <location filename="../algorithms/extract_endmembers_ppi.py" line="74"/>
         <source>PPI counts</source>
         <translation>PPI 计数</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="83"/>
+        <location filename="../algorithms/extract_endmembers_ppi.py" line="82"/>
         <source>{} components asked for but the raster has {} bands.</source>
         <translation>要求 {} 个主成分，但栅格只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="90"/>
+        <location filename="../algorithms/extract_endmembers_ppi.py" line="89"/>
         <source>PPI with {} skewers on {}.</source>
         <translation>PPI：{} 个随机投影向量，运行于 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="97"/>
+        <location filename="../algorithms/extract_endmembers_ppi.py" line="96"/>
         <source>Projected on {} principal components ({:.2%} of the variance).</source>
         <translation>投影到 {} 个主成分（占方差的 {:.2%}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="130"/>
+        <location filename="../algorithms/extract_endmembers_ppi.py" line="129"/>
         <source>Spatial filter: dropped isolated pixel at row {}, col {} (PPI count {}).</source>
         <translation>空间滤波：剔除第 {} 行、第 {} 列的孤立像元（PPI 计数 {}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="139"/>
+        <location filename="../algorithms/extract_endmembers_ppi.py" line="138"/>
         <source>Only {} distinct endmembers among the PPI candidates (asked for {}); lower the separation angle or add skewers.</source>
         <translation>PPI 候选中只有 {} 个互不相同的端元（要求 {} 个）；请减小分离角或增加随机投影向量。</translation>
     </message>
@@ -814,27 +819,27 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>只支持由 GDAL 读取的文件栅格，不支持“{}”图层。请先把图层保存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="92"/>
+        <location filename="../algorithms/base.py" line="97"/>
         <source>Band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
         <translation>栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="110"/>
+        <location filename="../algorithms/base.py" line="114"/>
         <source>Wavelengths: {} values given by the user.</source>
         <translation>波长：用户提供的 {} 个值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="117"/>
+        <location filename="../algorithms/base.py" line="121"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
         <translation>波长：{:.1f}-{:.1f} nm，来自 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="121"/>
+        <location filename="../algorithms/base.py" line="125"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
         <translation>栅格“{}”的元数据和波段名中都没有波长信息。请为每个波段给出一个波长（{} 个值），或给出包含波长的文本文件路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="146"/>
+        <location filename="../algorithms/base.py" line="150"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
@@ -884,17 +889,17 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>需要 scikit-learn：在 Debian 或 Ubuntu 上运行 sudo apt install python3-sklearn；其他系统请用 pip install scikit-learn 安装到 QGIS 使用的 Python 中。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="114"/>
+        <location filename="../algorithms/base.py" line="118"/>
         <source>GDAL IMAGERY metadata</source>
         <translation>GDAL IMAGERY 元数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="115"/>
+        <location filename="../algorithms/base.py" line="119"/>
         <source>ENVI header &apos;wavelength&apos;</source>
         <translation>ENVI 头文件的 wavelength 字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="116"/>
+        <location filename="../algorithms/base.py" line="120"/>
         <source>band descriptions</source>
         <translation>波段描述</translation>
     </message>
@@ -1039,12 +1044,12 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
         <translation>每个先验类别至多一个</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="53"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="51"/>
         <source>Top-K endmembers</source>
         <translation>Top-K 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="73"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="71"/>
         <source>{}{} ({}): {:.2f} degrees to {}</source>
         <translation>{0}{1}（{2}）：与 {4} 相距 {3:.2f} 度</translation>
     </message>
@@ -1054,7 +1059,7 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
         <translation>候选端元匹配的先验类别少于 K 时保留较少端元（而不是报错）</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="70"/>
+        <location filename="../algorithms/select_top_k_endmembers.py" line="68"/>
         <source>Only {} of K = {} endmembers kept: too few candidates, or they match too few prior classes.</source>
         <translation>只保留了 {} 个端元（K = {}）：候选端元太少，或它们匹配的先验类别太少。</translation>
     </message>
@@ -1194,52 +1199,52 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="79"/>
+        <location filename="../algorithms/unmix_abundances.py" line="77"/>
         <source>Abundances</source>
         <translation>丰度</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="80"/>
+        <location filename="../algorithms/unmix_abundances.py" line="78"/>
         <source>Reconstruction RMSE</source>
         <translation>重建均方根误差（RMSE）</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="110"/>
+        <location filename="../algorithms/unmix_abundances.py" line="108"/>
         <source>Endmembers resampled to the image&apos;s {} bands.</source>
         <translation>端元已重采样到影像的 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="112"/>
+        <location filename="../algorithms/unmix_abundances.py" line="110"/>
         <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them.</source>
         <translation>端元有 {} 个值，但栅格有 {} 个波段，且缺少波长信息，无法重采样。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="117"/>
+        <location filename="../algorithms/unmix_abundances.py" line="115"/>
         <source>the endmembers do not overlap the image&apos;s wavelengths.</source>
         <translation>端元与影像的波长范围没有重叠。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="119"/>
+        <location filename="../algorithms/unmix_abundances.py" line="117"/>
         <source>Unmixing on the {} of {} bands that every endmember covers.</source>
         <translation>在所有端元都覆盖的 {} 个波段（共 {} 个）上解混。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="126"/>
+        <location filename="../algorithms/unmix_abundances.py" line="124"/>
         <source>Endmembers &apos;{}&apos; and &apos;{}&apos; are {:.2f} degrees apart: nearly duplicates.</source>
         <translation>端元“{}”与“{}”仅相距 {:.2f} 度：几乎重复。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="128"/>
+        <location filename="../algorithms/unmix_abundances.py" line="126"/>
         <source>Condition number of the endmembers&apos; Gram matrix: {:.3g}.</source>
         <translation>端元 Gram 矩阵的条件数：{:.3g}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="130"/>
+        <location filename="../algorithms/unmix_abundances.py" line="128"/>
         <source> Abundances of similar endmembers are unstable; remove duplicates or collinear endmembers.</source>
         <translation> 相似端元的丰度不稳定；请去除重复或共线的端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="141"/>
+        <location filename="../algorithms/unmix_abundances.py" line="139"/>
         <source>Training one SVR per endmember on synthetic mixtures.</source>
         <translation>为每个端元在合成混合样本上训练一个 SVR。</translation>
     </message>
@@ -1247,6 +1252,11 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
         <location filename="../algorithms/unmix_abundances.py" line="150"/>
         <source>Refining the endmembers by NMF on {} sampled pixels.</source>
         <translation>在 {} 个采样像元上用 NMF 优化端元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmix_abundances.py" line="149"/>
+        <source>the raster has no valid pixel to unmix.</source>
+        <translation>栅格没有可解混的有效像元。</translation>
     </message>
 </context>
 <context>
@@ -1432,12 +1442,12 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
         <translation>没有样点落在栅格上（已重投影到 {}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="70"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="68"/>
         <source>{}: {} sample(s) left out, {}: ids {}</source>
         <translation>{}：{} 个样点被排除，{}：编号 {}</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="74"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="72"/>
         <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
         <translation>{1} 只有 {0} 个可用样点（字段“{2}”）；{4} 折至少需要 {3} 个。</translation>
     </message>
