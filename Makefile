@@ -50,4 +50,4 @@ deploy:
 	@echo "Linked into $(QGIS_PLUGINS)/pccee; enable 'PCCEE heavy-metal mapping' in the Plugin Manager."
 
 clean:
-	rm -rf build dist .pytest_cache
+	rm -rf build dist .pytest_cache .qgis-settings  # .qgis-settings: pytest-qgis's test profile (git-ignored)

@@ -4,13 +4,13 @@ import os
 
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
-                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString,
-                       QgsProcessingUtils, QgsWkbTypes)
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
 from .io.raster_reader import RasterError, RasterReader
-from .io.raster_writer import check_writable
+from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, run_stage
+from .output_safety import resolve_destinations
 
 
 #: pylupdate's contexts for messages of module-level helpers: `algorithm.tr(...)` and `tr = algorithm.tr`.
@@ -53,6 +53,25 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):
+        """Check every output path before any work, run `process`, and let the outputs appear only if the
+        whole run succeeded: they are staged (see io.staged_outputs) and moved into place together at the
+        end; a failure, a cancel, SIGINT or SIGTERM removes them."""
+        self.destinations = resolve_destinations(self, parameters, context)
+        try:
+            with run_stage() as stage, interrupts_cancel(feedback.cancel):
+                self.stage = stage
+                results = self.process(parameters, context, feedback)
+                if feedback.isCanceled():
+                    raise self.cancelled()
+        except Interrupted as signal_name:
+            raise QgsProcessingException(self.tr("Interrupted by {}; no output was written.").format(signal_name))
+        return {name: stage.final_of(value) if isinstance(value, str) else value for name, value in results.items()}
+
+    def process(self, parameters, context, feedback):
+        """The algorithm's work (processAlgorithm's arguments and result)."""
+        raise NotImplementedError
 
     def fail(self, parameter, message):
         """A QgsProcessingException for `parameter`, its label and name both shown."""
@@ -99,18 +118,24 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
                                       "text file holding it)"), optional=True)
         (self.add_advanced_parameter if advanced else self.addParameter)(parameter)
 
-    def band_wavelengths(self, reader, parameters, context, feedback, required=True):
-        """Wavelengths of the raster's bands (nm) and FWHM (or None): the WAVELENGTHS parameter
-        wins, then the file's metadata; missing ones are an error when `required`."""
-        text = self.parameterAsString(parameters, self.WAVELENGTHS, context).strip()
+    def band_wavelengths(self, reader, parameters, context, feedback, required=True, parameter=None):
+        """Wavelengths of the raster's bands (nm) and FWHM (or None): the wavelength parameter (default
+        WAVELENGTHS) wins, then the file's metadata; missing ones are an error when `required`."""
+        parameter = parameter or self.WAVELENGTHS
+        text = self.parameterAsString(parameters, parameter, context).strip()
         if text:
             if os.path.isfile(text):
-                with open(text, encoding="utf-8") as stream:
-                    text = stream.read()
+                try:
+                    with open(text, encoding="utf-8") as stream:
+                        text = stream.read()
+                except (OSError, UnicodeDecodeError) as error:
+                    raise self.fail(parameter, self.tr(
+                        "cannot read '{}' as text ({}). Give a UTF-8 text file with one wavelength per band, "
+                        "or the list itself.").format(text, error))
             try:
                 nm = check_wavelengths(parse_wavelength_list(text), reader.n_bands)
             except WavelengthError as error:
-                raise self.fail(self.WAVELENGTHS, str(error))
+                raise self.fail(parameter, str(error))
             feedback.pushInfo(self.tr("Wavelengths: {} values given by the user.").format(nm.size))
             return nm, None
         found = reader.wavelengths()
@@ -118,31 +143,33 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
             sources = {"GDAL IMAGERY metadata": self.tr("GDAL IMAGERY metadata"),
                        "ENVI header 'wavelength'": self.tr("ENVI header 'wavelength'"),
                        "band descriptions": self.tr("band descriptions")}
+            try:
+                check_wavelengths(found.nm, reader.n_bands)
+            except WavelengthError as error:
+                raise self.fail(parameter, self.tr("the wavelengths in the raster's {} are wrong: {} Give the "
+                                                          "right ones here; they replace the file's.").format(
+                    sources.get(found.source, found.source), error))
             feedback.pushInfo(self.tr("Wavelengths: {:.1f}-{:.1f} nm from the {}.").format(
                 found.nm.min(), found.nm.max(), sources.get(found.source, found.source)))
             return found.nm, found.fwhm
         if required:
-            raise self.fail(self.WAVELENGTHS, self.tr(
+            raise self.fail(parameter, self.tr(
                 "the raster '{}' has no band wavelengths in its metadata or band names. Give one "
                 "wavelength per band ({} values) or the path of a text file holding them.").format(
                     reader.path, reader.n_bands))
         return None, None
 
     def output_raster_path(self, parameters, name, context):
-        """The destination path of raster output `name`, checked for writability up front."""
-        path = self.parameterAsOutputLayer(parameters, name, context) or QgsProcessingUtils.generateTempFilename(
-            name.lower() + ".tif")
-        try:
-            check_writable(path)
-        except RasterError as error:
-            raise self.fail(name, self.tr("{} Choose another output file.").format(error))
-        return path
+        """The final path of raster output `name` (resolved and checked before the run; writers stage it)."""
+        return self.destinations[name]
 
     def create_sink(self, parameters, name, context, fields, geometry_type, crs=None):
         """(sink, destination id) for feature-sink output `name`; a temporary layer when none is given
-        (a model's intermediate result), and a failure that names the parameter."""
-        if not parameters.get(name):
-            parameters = dict(parameters, **{name: QgsProcessing.TEMPORARY_OUTPUT})
+        (a model's intermediate result), and a failure that names the parameter. A file destination is
+        written in the run's stage, so it appears with the other outputs."""
+        destination = self.destinations[name]
+        value = current_stage().path(destination) if os.path.isabs(destination) else parameters.get(name)
+        parameters = dict(parameters, **{name: value or QgsProcessing.TEMPORARY_OUTPUT})
         try:
             sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type,
                                                  crs or QgsCoordinateReferenceSystem())
@@ -165,11 +192,9 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest_id
 
-    def output_file_path(self, parameters, name, context, extension):
-        """The destination of a file output (report, model); a temporary file when none is given, as a
-        Graphical Modeler model does for the intermediate results it does not keep."""
-        return self.parameterAsFileOutput(parameters, name, context) or QgsProcessingUtils.generateTempFilename(
-            "{}.{}".format(name.lower(), extension))
+    def output_file_path(self, parameters, name, context):
+        """The final path of a file output (report, model); writers stage it (io.staged_outputs.staged)."""
+        return self.destinations[name]
 
 
 def _plain(value):

@@ -14,6 +14,7 @@ from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
 from .invert_metals import DEFAULT_METALS
 from .io.html_report import table, write_page
 from .metal_cross_validation import CrossValidation
+from .reflectance_input import open_reflectance
 from .sample_points import metal_fields, samples_at_pixels
 from .unmix_abundances import METHODS, UnmixAbundances
 
@@ -60,8 +61,8 @@ class CompareUnmixing(UnmixAbundances):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Comparison report"),
                                                                 self.tr("HTML files (*.html)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.INPUT, context)
+    def process(self, parameters, context, feedback):
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         endmembers, bands = self._endmembers(reader, parameters, context, feedback)
         methods = [METHODS[i] for i in self.parameterAsEnums(parameters, self.METHODS, context)]
         if not methods:
@@ -100,7 +101,7 @@ class CompareUnmixing(UnmixAbundances):
                          float(np.mean(scores)) if scores else None, scores))
             feedback.pushInfo(self.tr("{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s").format(*rows[-1][:4]) +
                               (self.tr(", mean CV R2 {:.3f}").format(rows[-1][4]) if scores else ""))
-        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         _write_report(report, rows, endmembers.names, metals)
         columns = [("method", QVariant.String), ("rmse", QVariant.Double), ("mean_sum", QVariant.Double),
                    ("seconds", QVariant.Double), ("cv_r2_mean", QVariant.Double)]

@@ -55,7 +55,7 @@ class CorrelateMetals(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Correlation heat map"),
                                                                 self.tr("HTML files (*.html)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         spearman = self.parameterAsBoolean(parameters, self.SPEARMAN, context)
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
         if source is not None:
@@ -72,7 +72,7 @@ class CorrelateMetals(PcceeAlgorithm):
         names, r, n = [str(name) for name in np.array(names)[keep]], r[np.ix_(keep, keep)], n[np.ix_(keep, keep)]
         order = cluster_order(r)
         names, r, n = [names[i] for i in order], r[np.ix_(order, order)], n[np.ix_(order, order)]
-        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         correlation_report(report, r, names, self.tr("{} correlation of the metals").format(
             "Spearman" if spearman else "Pearson"))
         columns = [("metal", QVariant.String)] + [(name, QVariant.Double) for name in names] + [("n", QVariant.Int)]

@@ -74,7 +74,7 @@ class CreateSampleScene(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SAMPLES, self.tr("Simulated soil samples"), QgsProcessing.TypeVectorPoint))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         size = self.parameterAsInt(parameters, self.SIZE, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         snr = self.parameterAsDouble(parameters, self.SNR, context)

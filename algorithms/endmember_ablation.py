@@ -86,7 +86,7 @@ class EndmemberAblation(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Workflow comparison report"),
                                                                 self.tr("HTML files (*.html)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.INPUT, context)
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
@@ -96,7 +96,7 @@ class EndmemberAblation(PcceeAlgorithm):
         chosen = [WORKFLOWS[i] for i in self.parameterAsEnums(parameters, self.WORKFLOWS, context)]
         validation = CrossValidation.from_parameters(self, parameters, context)
         samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)  # fails early if none fall on it
-        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
 
         used = sorted({s for _, sources in chosen for s in sources}, key=["PPI", "VCA", "PS"].index)
         steps = QgsProcessingMultiStepFeedback(len(used) + 3 * len(chosen), feedback)

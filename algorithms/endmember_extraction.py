@@ -8,6 +8,7 @@ from .base import PcceeAlgorithm
 from .core.pca import StreamingPCA
 from .core.spectral_library import SpectralLibrary
 from .library_layer import write_library
+from .reflectance_input import open_reflectance
 
 
 class EndmemberExtraction(PcceeAlgorithm):
@@ -34,9 +35,9 @@ class EndmemberExtraction(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("{} endmembers").format(self.SOURCE), QgsProcessing.TypeVectorPoint))
 
-    def open_scene(self, parameters, context):
+    def open_scene(self, parameters, context, feedback):
         """The input raster, refused when it cannot hold a spectrum."""
-        reader = self.open_raster(parameters, self.INPUT, context)
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         if reader.n_bands < 2:
             raise self.fail(self.INPUT, self.tr("the raster has a single band; endmember extraction needs a "
                                                 "multi- or hyperspectral raster."))

@@ -73,8 +73,8 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         self.add_output_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_SCORES, self.tr("PPI counts")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_scene(parameters, context)
+    def process(self, parameters, context, feedback):
+        reader = self.open_scene(parameters, context, feedback)
         count = self.parameterAsInt(parameters, self.ENDMEMBERS, context)
         n_skewers = self.parameterAsInt(parameters, self.SKEWERS, context)
         reduce = self.parameterAsInt(parameters, self.REDUCE, context)

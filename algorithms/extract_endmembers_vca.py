@@ -38,8 +38,8 @@ class ExtractEndmembersVca(EndmemberExtraction):
             0.95, minValue=0.5, maxValue=1.0))
         self.add_output_parameters()
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_scene(parameters, context)
+    def process(self, parameters, context, feedback):
+        reader = self.open_scene(parameters, context, feedback)
         count = self.parameterAsInt(parameters, self.ENDMEMBERS, context)
         if count > reader.n_bands + 1:
             raise self.fail(self.ENDMEMBERS, self.tr("VCA finds at most bands + 1 = {} endmembers.").format(

@@ -42,7 +42,7 @@ class ImportSpectralLibrary(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Spectral library"), QgsProcessing.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         class_column = self.parameterAsString(parameters, self.CLASS_COLUMN, context).strip() or None
         try:

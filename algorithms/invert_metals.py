@@ -9,6 +9,7 @@ from .base import PcceeAlgorithm
 from .core import inversion
 from .io.inversion_report import write_inversion_report
 from .io.raster_writer import RasterWriter
+from .io.staged_outputs import staged
 from .metal_cross_validation import CrossValidation, add_cross_validation_parameters
 from .sample_points import metal_fields, samples_at_pixels
 from .styling import hot_concentrations, style_on_load
@@ -96,7 +97,7 @@ class InvertMetals(ConcentrationMaps):
         return {"poor": self.tr("poor"), "acceptable": self.tr("acceptable"), "good": self.tr("good"),
                 "excellent": self.tr("excellent")}[rpd_class]
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.ABUNDANCES, context)
         layer = self.parameterAsRasterLayer(parameters, self.ABUNDANCES, context)
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
@@ -121,9 +122,9 @@ class InvertMetals(ConcentrationMaps):
                                       "{:.3f}").format(metal, *scores._replace(rpd_class=self.rpd_label(scores.rpd_class))))
             feedback.setProgress(50.0 * (index + 1) / len(metals))
         names = [m for m, _ in metals]
-        model = self.output_file_path(parameters, self.OUTPUT_MODEL, context, "npz")
-        inversion.save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
-        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
+        model = self.output_file_path(parameters, self.OUTPUT_MODEL, context)
+        inversion.save_model(staged(model), [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         write_inversion_report(report, results, reader.descriptions)
         columns = [("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double), ("rmse", QVariant.Double),
                    ("rpd", QVariant.Double), ("rpd_class", QVariant.String), ("train_r2", QVariant.Double),

@@ -8,6 +8,7 @@ from .base import PcceeAlgorithm
 from .core.spectral_library import SpectralLibrary
 from .library_layer import write_library
 from .prior_library import add_prior_parameters, load_prior, resample_to
+from .reflectance_input import open_reflectance
 from .styling import small_angles_stand_out, style_on_load
 
 
@@ -50,8 +51,8 @@ class MatchPriorLibrary(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_ANGLES, self.tr("Spectral angle to each reference")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.INPUT, context)
+    def process(self, parameters, context, feedback):
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback)
         prior, parameter = load_prior(self, parameters, context, feedback, self.LIBRARY, self.LIBRARY_FILE,
                                       self.CLASS_FIELD)

@@ -29,7 +29,7 @@ class MergeEndmembers(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Merged endmembers"),
                                                             QgsProcessing.TypeVectorPoint))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         merged, crs = pooled_libraries(self, parameters, self.INPUT, context)
         feedback.pushInfo(self.tr("{} endmembers in the merged library.").format(len(merged)))
         return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, merged, crs)}

@@ -26,7 +26,7 @@ class PredictMetals(ConcentrationMaps):
         self.addParameter(QgsProcessingParameterFile(self.MODEL, self.tr("Trained model (.npz)"), extension="npz"))
         self.add_map_outputs()
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.ABUNDANCES, context)
         try:
             forests, metals, predictors = load_model(self.parameterAsFile(parameters, self.MODEL, context))

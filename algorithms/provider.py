@@ -22,12 +22,14 @@ from .predict_metals import PredictMetals
 from .remove_bad_bands import RemoveBadBands
 from .select_top_k_endmembers import SelectTopKEndmembers
 from .spectral_angle_maps import SpectralAngleMaps
+from .stack_vnir_swir import StackVnirSwir
 from .unmix_abundances import UnmixAbundances
 from .zone_pollution import ZonePollution
 
 ALGORITHMS = (CompareUnmixing, CorrelateMetals, CreateSampleScene, EndmemberAblation, ExtractEndmembersPpi,
               ExtractEndmembersVca, ImportSpectralLibrary, InvertMetals, MatchPriorLibrary, MergeEndmembers, PredictMetals,
-              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, UnmixAbundances, ZonePollution)
+              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, StackVnirSwir, UnmixAbundances,
+              ZonePollution)
 
 
 class PcceeProvider(QgsProcessingProvider):
@@ -69,12 +71,48 @@ class PcceeProvider(QgsProcessingProvider):
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
         for path in sorted(glob.glob(os.path.join(self.models_dir, "*.model3"))):
-            model = QgsProcessingModelAlgorithm()
+            model = ShippedModel()
             if model.fromFile(path):
                 _optional_outputs(model)
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage("Could not load model {}".format(path), "PCCEE")
+
+
+def model_names():
+    """Translated Toolbox names of the shipped models, by name() (the id users' scripts store, never
+    changed), and of their groups, by the group written in the model file."""
+    translate = QCoreApplication.translate
+    return {"pcceeworkflow": translate("PcceeProvider", "PCCEE workflow"),
+            "Workflows": translate("PcceeProvider", "Workflows")}
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model from resources/models as the provider registers it: a translated display name beside
+    its stable id, and its non-mandatory outputs optional, in every copy the registry creates."""
+
+    def displayName(self):
+        return model_names().get(self.name(), self.name())
+
+    def group(self):
+        return model_names().get(super().group(), super().group())
+
+    def processAlgorithm(self, parameters, context, feedback):
+        """Run with the model's own default for each input the caller left out: QGIS 3.22 hands such a
+        step nothing, and the step then takes its own default (Top-K's UP_TO_K false, not the model's true)."""
+        parameters = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if (not definition.isDestination() and parameters.get(definition.name()) is None
+                    and definition.defaultValue() is not None):
+                parameters[definition.name()] = definition.defaultValue()
+        return super().processAlgorithm(parameters, context, feedback)
+
+    def createInstance(self):
+        copy = ShippedModel()
+        copy.loadVariant(self.toVariant())
+        copy.setSourceFilePath(self.sourceFilePath())
+        _optional_outputs(copy)
+        return copy
 
 
 def _optional_outputs(model):

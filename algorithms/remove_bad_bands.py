@@ -7,6 +7,7 @@ from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterRast
 from .base import PcceeAlgorithm, progress_callbacks
 from .core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
 from .io.raster_writer import RasterWriter
+from .reflectance_input import open_reflectance
 
 
 class RemoveBadBands(PcceeAlgorithm):
@@ -30,7 +31,8 @@ class RemoveBadBands(PcceeAlgorithm):
             "bands you list, the water-vapour absorption windows (about 1350-1450 nm and 1800-1950 nm) "
             "and bands that are constant or empty across the whole scene. Band names, wavelengths, "
             "nodata, CRS and geotransform are kept; the scene is streamed block by block.\n\n"
-            "Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166.\n"
+            "Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166; when empty, the bands an "
+            "ENVI header's bad band list (bbl) marks 0.\n"
             "Wavelengths: read from the raster (GDAL or ENVI metadata, or band names such as "
             "'450.2 nm'); give them when the raster has none.\n\n"
             "Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.")
@@ -48,14 +50,11 @@ class RemoveBadBands(PcceeAlgorithm):
         self.add_wavelength_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Raster without bad bands")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.INPUT, context)
+    def process(self, parameters, context, feedback):
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         drop_water = self.parameterAsBoolean(parameters, self.DROP_WATER_VAPOUR, context)
         wavelengths, fwhm = self.band_wavelengths(reader, parameters, context, feedback, required=drop_water)
-        try:
-            drop = parse_band_list(self.parameterAsString(parameters, self.BAD_BANDS, context), reader.n_bands)
-        except BandSelectionError as error:
-            raise self.fail(self.BAD_BANDS, str(error))
+        drop = self._listed_bad_bands(reader, parameters, context, feedback)
         output = self.output_raster_path(parameters, self.OUTPUT, context)
         uninformative = None
         if self.parameterAsBoolean(parameters, self.DROP_CONSTANT, context):
@@ -68,6 +67,20 @@ class RemoveBadBands(PcceeAlgorithm):
             keep.size, reader.n_bands, _band_ranges(np.setdiff1d(np.arange(reader.n_bands), keep))))
         self._copy(reader, keep, wavelengths, fwhm, output, feedback)
         return {self.OUTPUT: output}
+
+    def _listed_bad_bands(self, reader, parameters, context, feedback):
+        """0-based bands to drop: the user's list, else the ENVI header's bad band list (bbl, 0 = bad)."""
+        text = self.parameterAsString(parameters, self.BAD_BANDS, context)
+        if not text.strip():
+            listed = reader.bad_bands()
+            if listed is not None:
+                feedback.pushInfo(self.tr("The ENVI header's bad band list (bbl) marks {} bands as bad: {}.").format(
+                    listed.size, _band_ranges(listed)))
+            return np.array([], dtype=np.int64) if listed is None else listed
+        try:
+            return parse_band_list(text, reader.n_bands)
+        except BandSelectionError as error:
+            raise self.fail(self.BAD_BANDS, str(error))
 
     def _scan(self, reader, feedback):
         """First pass: per-band statistics over the scene, to find constant or empty bands."""

@@ -20,25 +20,22 @@ def samples_at_pixels(algorithm, parameter, reader, layer, source, metals, conte
     """Sample ids, positions (raster CRS), the raster's values at their pixels (NaN outside or on nodata)
     and the metals' values (NaN where missing or not a number)."""
     transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
-    x0, dx, _, y0, _, dy = reader.geotransform
-    ids, points, pixel, values = [], [], [], []
+    ids, points, values = [], [], []
     for feature in source.getFeatures():
         if not feature.hasGeometry():
             continue
         point = transform.transform(QgsPointXY(feature.geometry().asPoint()))
-        col, row = int(np.floor((point.x() - x0) / dx)), int(np.floor((point.y() - y0) / dy))
-        inside = 0 <= row < reader.height and 0 <= col < reader.width
         ids.append(feature.id())
         points.append((point.x(), point.y()))
-        pixel.append(row * reader.width + col if inside else -1)
         values.append([_number(feature[field]) for _, field in metals])
-    pixel = np.array(pixel)
+    points = np.array(points, dtype=float).reshape(-1, 2)
+    pixel = reader.pixel_at(points[:, 0], points[:, 1])
     if not (pixel >= 0).any():
         raise algorithm.fail(parameter, algorithm.tr("no sample lies on the raster (after reprojection to {}).").format(
             layer.crs().authid()))
     features = np.full((len(pixel), reader.n_bands), np.nan)
     features[pixel >= 0] = reader.read_pixels(pixel[pixel >= 0])
-    return np.array(ids), np.array(points), features, np.array(values, dtype=float)
+    return np.array(ids), points, features, np.array(values, dtype=float)
 
 
 def usable_samples(values, features):

@@ -51,7 +51,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Top-K endmembers"),
                                                             QgsProcessing.TypeVectorPoint))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         candidates, crs = pooled_libraries(self, parameters, self.CANDIDATES, context)
         prior, parameter = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE,
                                       self.CLASS_FIELD)

@@ -8,6 +8,7 @@ from .core.spectral_library import SpectralLibraryError
 from .io.spectra_plot import write_spectra_plot
 from .library_layer import read_library
 from .prior_library import add_prior_parameters, load_prior, resample_to
+from .reflectance_input import open_reflectance
 from .styling import small_angles_stand_out, style_on_load
 
 
@@ -47,8 +48,8 @@ class SpectralAngleMaps(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PLOT, self.tr("Endmember spectra plot"), self.tr("HTML files (*.html);;PNG files (*.png)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.INPUT, context)
+    def process(self, parameters, context, feedback):
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback)
         source = self.parameterAsSource(parameters, self.ENDMEMBERS, context)
         try:
@@ -60,7 +61,7 @@ class SpectralAngleMaps(PcceeAlgorithm):
         on_image = resample_to(self, endmembers, wavelengths, self.ENDMEMBERS, feedback)
         prior, _ = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD)
         path = self.output_raster_path(parameters, self.OUTPUT, context)
-        plot = self.output_file_path(parameters, self.OUTPUT_PLOT, context, "html")
+        plot = self.output_file_path(parameters, self.OUTPUT_PLOT, context)
         write_angle_raster(self, reader, on_image.spectra, endmembers.names, path, feedback)
         write_spectra_plot(plot, on_image, prior)
         style_on_load(context, path, small_angles_stand_out())

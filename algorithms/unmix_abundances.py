@@ -12,6 +12,7 @@ from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
 from .core.unmixing_learned import NmfUnmixer, SvrUnmixer
 from .io.raster_writer import RasterWriter
 from .library_layer import read_library
+from .reflectance_input import open_reflectance
 from .styling import fractions, style_on_load
 
 METHODS = ("nnls", "fcls", "ucls", "nmf", "svr")
@@ -78,8 +79,8 @@ class UnmixAbundances(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_RESIDUAL,
                                                                   self.tr("Reconstruction RMSE")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.INPUT, context)
+    def process(self, parameters, context, feedback):
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         endmembers, bands = self._endmembers(reader, parameters, context, feedback)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         outputs = {name: self.output_raster_path(parameters, name, context) for name in (self.OUTPUT, self.OUTPUT_RESIDUAL)}

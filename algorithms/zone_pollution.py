@@ -94,7 +94,7 @@ class ZonePollution(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Zoning report"),
                                                                 self.tr("HTML files (*.html)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.INPUT, context)
         self.require_scikit_learn(self.INPUT)
         k, k_min, k_max = (self.parameterAsInt(parameters, n, context) for n in (self.K, self.K_MIN, self.K_MAX))
@@ -134,7 +134,7 @@ class ZonePollution(PcceeAlgorithm):
         self._write_zones(reader, path, centres, varying, standardise, labels, colours, feedback)
         zones = assign(standardise(values[:, varying]), centres)
         rows = self._statistics(reader, zones, values, count, len(values), labels)
-        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context, "html")
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         zoning_report(report, choice, labels, colours, rows, names)
         style_on_load(context, path, ZoneLegend(labels, colours))
         columns = [("code", QVariant.Int), ("zone", QVariant.String), ("pixels", QVariant.Int),
@@ -173,7 +173,7 @@ class ZonePollution(PcceeAlgorithm):
     @staticmethod
     def _statistics(reader, zones, values, count, sampled, labels):
         """Per zone: pixel count and area (scaled from the sample), mean and percentiles of each metal."""
-        pixel_area = abs(reader.geotransform[1] * reader.geotransform[5])
+        pixel_area = reader.pixel_area
         rows = []
         for code, name in enumerate(labels):
             members = values[zones == code]

@@ -916,6 +916,16 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <source>PCCEE: physically-constrained endmember extraction and heavy-metal inversion</source>
         <translation>PCCEE：物理约束协同端元提取与重金属反演</translation>
     </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="86"/>
+        <source>PCCEE workflow</source>
+        <translation>PCCEE 流程</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="87"/>
+        <source>Workflows</source>
+        <translation>流程</translation>
+    </message>
 </context>
 <context>
     <name>PredictMetals</name>

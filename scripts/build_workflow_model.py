@@ -3,7 +3,8 @@
 Run with QGIS's Python from the repository root:  QT_QPA_PLATFORM=offscreen python3 scripts/build_workflow_model.py
 (an optional argument writes the model elsewhere).
 The model opens in the Graphical Modeler (Processing > Graphical Modeler > open) and appears in the Toolbox as
-pccee:pcceeworkflow once the plugin is loaded.
+pccee:pcceeworkflow ("PCCEE workflow") once the plugin is loaded. A run needs only the scene and the samples:
+every output goes to a temporary file unless given a path.
 """
 import os
 import sys
@@ -11,19 +12,21 @@ import sys
 os.environ["QT_HASH_SEED"] = "0"  # Qt writes XML attributes in hash order: a fixed seed, a stable file
 from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput, QgsProcessingModelParameter,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterRasterLayer)
+                       QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QPointF
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-#: Outputs a run must name; the others go to temporary files unless given a destination.
-MANDATORY = {"topk_endmembers", "abundances", "concentrations", "uncertainty", "inversion_report", "zones"}
 Source = QgsProcessingModelChildParameterSource
 
+# The scene's wavelengths feed only the bad-band step: it writes them, for the bands it keeps, into the clean
+# scene the later steps read (the list given for the scene would not fit the clean scene's fewer bands).
 # (child id, algorithm, description, {parameter: source}, {model output name: (child output, description)})
 STEPS = [
     ("badbands", "pccee:removebadbands", "Remove bad bands",
      {"INPUT": Source.fromModelParameter("scene"), "DROP_WATER_VAPOUR": Source.fromStaticValue(True),
-      "DROP_CONSTANT": Source.fromStaticValue(True)}, {"clean_scene": ("OUTPUT", "Scene without bad bands")}),
+      "DROP_CONSTANT": Source.fromStaticValue(True), "WAVELENGTHS": Source.fromModelParameter("wavelengths")},
+     {"clean_scene": ("OUTPUT", "Scene without bad bands")}),
     ("ppi", "pccee:extractendmembersppi", "PPI candidates (10)",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromStaticValue(10),
       "SKEWERS": Source.fromStaticValue(10000), "SEED": Source.fromStaticValue(0)},
@@ -35,10 +38,11 @@ STEPS = [
     ("prior", "pccee:matchpriorlibrary", "Prior-library SAM matching",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "LIBRARY": Source.fromModelParameter("prior_library")},
      {"prior_endmembers": ("OUTPUT", "Prior-matched endmembers"), "prior_angles": ("OUTPUT_ANGLES", "Prior angles")}),
-    ("topk", "pccee:selecttopkendmembers", "Top-K optimisation (4)",
+    ("topk", "pccee:selecttopkendmembers", "Top-K optimisation (K)",
      {"CANDIDATES": [Source.fromChildOutput("ppi", "OUTPUT"), Source.fromChildOutput("vca", "OUTPUT"),
                      Source.fromChildOutput("prior", "OUTPUT")],
-      "PRIOR": Source.fromModelParameter("prior_library"), "K": Source.fromStaticValue(4)},
+      "PRIOR": Source.fromModelParameter("prior_library"), "K": Source.fromModelParameter("k"),
+      "UP_TO_K": Source.fromModelParameter("up_to_k")},
      {"topk_endmembers": ("OUTPUT", "Top-K endmembers")}),
     ("unmix", "pccee:unmixabundances", "NNLS unmixing",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromChildOutput("topk", "OUTPUT"),
@@ -69,14 +73,27 @@ def add_default_sources(child, sources):
             child.addParameterSources(definition.name(), [Source.fromStaticValue(definition.defaultValue())])
 
 
+def inputs():
+    """The model's inputs; only the scene and the samples are required."""
+    up_to_k = QgsProcessingParameterBoolean(
+        "up_to_k", "Keep fewer than K when the candidates match fewer prior classes (instead of failing)", True)
+    up_to_k.setFlags(up_to_k.flags() | up_to_k.FlagAdvanced)
+    return [QgsProcessingParameterRasterLayer("scene", "Hyperspectral scene (reflectance, with wavelengths)"),
+            QgsProcessingParameterFeatureSource("samples", "Soil samples with metal fields",
+                                                [QgsProcessing.TypeVectorPoint]),
+            QgsProcessingParameterFeatureSource("prior_library", "Prior spectral library (empty: built-in)",
+                                                optional=True),
+            QgsProcessingParameterNumber("k", "K (endmembers kept by Top-K)", QgsProcessingParameterNumber.Integer,
+                                         4, minValue=1),
+            up_to_k,
+            QgsProcessingParameterString("wavelengths", "Band wavelengths when the scene has none (nm or um list, "
+                                         "or a text file holding it)", optional=True)]
+
+
 def build():
-    model = QgsProcessingModelAlgorithm("pcceeworkflow", "PCCEE workflow", "pcceeworkflow")
-    inputs = [QgsProcessingParameterRasterLayer("scene", "Hyperspectral scene (reflectance, with wavelengths)"),
-              QgsProcessingParameterFeatureSource("samples", "Soil samples with metal fields",
-                                                  [QgsProcessing.TypeVectorPoint]),
-              QgsProcessingParameterFeatureSource("prior_library", "Prior spectral library (empty: built-in)",
-                                                  optional=True)]
-    for row, parameter in enumerate(inputs):
+    # name() is the id users' scripts store (pccee:pcceeworkflow); the provider gives the display name.
+    model = QgsProcessingModelAlgorithm("pcceeworkflow", "Workflows")
+    for row, parameter in enumerate(inputs()):
         component = QgsProcessingModelParameter(parameter.name())
         component.setPosition(QPointF(120 + 260 * row, 60))
         model.addModelParameter(parameter, component)
@@ -93,17 +110,18 @@ def build():
             output = QgsProcessingModelOutput(name, label)
             output.setChildId(child_id)
             output.setChildOutputName(child_output)
-            output.setMandatory(name in MANDATORY)
-            if name not in MANDATORY:  # QGIS 3.22 ignores the flag; a temporary default makes them optional
-                output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)
+            output.setMandatory(False)  # QGIS 3.22 ignores the flag; a temporary default makes them optional
+            output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)
             output.setPosition(QPointF(700 + 200 * position, 160 + 110 * index))
             model_outputs[name] = output
         child.setModelOutputs(model_outputs)
         model.addChildAlgorithm(child)
     model.updateDestinationParameters()
     model.setHelpContent({"ALG_DESC": "The PCCEE workflow of the paper: bad bands removed; PPI (10) + VCA (6) + "
-                          "prior-library SAM candidates; Top-K (4); NNLS unmixing; Random Forest inversion of the "
-                          "metals at the samples; correlation and K-means pollution zones."})
+                          "prior-library SAM candidates; Top-K (K, default 4; fewer when the candidates match fewer "
+                          "prior classes, unless 'keep fewer' is off); NNLS unmixing; Random Forest inversion of the "
+                          "metals at the samples; correlation and K-means pollution zones. Only the scene and the "
+                          "samples are required: outputs not given a path go to temporary files."})
     return model
 
 

@@ -19,7 +19,8 @@ run pccee:createsamplescene -- SIZE=300 SEED=2024 \
   OUTPUT="$out/scene.tif" OUTPUT_ABUNDANCES="$out/truth_abundances.tif" \
   OUTPUT_CONCENTRATIONS="$out/truth_concentrations.tif" OUTPUT_SAMPLES="$out/samples.gpkg"
 # The whole PCCEE workflow in one call: the Graphical Modeler model the plugin ships (pccee:pcceeworkflow).
-# Every output is named; a batch user may name only the mandatory ones, the others go to temporary files.
+# Only scene and samples are required (K=4 and keep-fewer are the defaults: k=..., up_to_k=...); every output
+# is named here so that the demo keeps them all; outputs left out go to temporary files.
 run pccee:pcceeworkflow -- scene="$out/scene.tif" samples="$out/samples.gpkg" \
   badbands:clean_scene="$out/scene_clean.tif" \
   ppi:ppi_endmembers="$out/endmembers_ppi.gpkg" ppi:ppi_counts="$out/ppi_counts.tif" \

@@ -1,6 +1,8 @@
 """Test set-up: the plugin importable as `pccee` whatever the checkout folder is called, its
 provider registered in pytest-qgis's offscreen QGIS, and tiny rasters written from arrays."""
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -46,6 +48,37 @@ def pccee_provider(qgis_processing):
     if QgsApplication.processingRegistry().providerById("pccee") is None:
         register_provider()
     return "pccee"
+
+
+class QgisProcess:
+    """qgis_process.bin in a fresh profile where only the pccee plugin is enabled: call it with the arguments
+    of a run (a CompletedProcess), or take its `command` and `env` to run it as you like."""
+
+    def __init__(self, profile):
+        executable = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+        if executable is None:
+            pytest.fail("qgis_process is not installed: run `make test`, which installs QGIS.")
+        self.executable = executable
+        plugins = profile / "profiles" / "default" / "python" / "plugins"
+        plugins.mkdir(parents=True)
+        os.symlink(ROOT, plugins / "pccee")
+        self.env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen")
+        self.env.pop("QGIS_OPTS", None)  # Debian's wrapper option that 3.22 rejects
+
+    def command(self, *arguments):
+        return [self.executable, *arguments]
+
+    def __call__(self, *arguments):
+        return subprocess.run(self.command(*arguments), env=self.env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def qgis_process(tmp_path_factory):
+    """Run qgis_process in a fresh profile where only the pccee plugin was enabled."""
+    run = QgisProcess(tmp_path_factory.mktemp("profile"))
+    enabled = run("plugins", "enable", "pccee")
+    assert enabled.returncode == 0, enabled.stderr
+    return run
 
 
 def create_scene(folder, size=128, seed=2024, outliers=5, clean=True):

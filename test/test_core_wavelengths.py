@@ -38,6 +38,12 @@ def test_check_wavelengths_counts_bands():
         check_wavelengths([1.0, 2.0, 3.0], 4)
 
 
+def test_check_wavelengths_refuses_duplicates_and_accepts_any_order():
+    with pytest.raises(WavelengthError, match="Bands 2 and 4 share the wavelength 500 nm"):
+        check_wavelengths([450.0, 500.0, 550.0, 500.0], 4)
+    assert check_wavelengths([2400.0, 1200.0, 600.0], 3).tolist() == [2400.0, 1200.0, 600.0]
+
+
 def test_water_vapour_windows():
     mask = water_vapour_bands([1000.0, 1350.0, 1400.0, 1500.0, 1850.0, 2200.0])
     assert mask.tolist() == [False, True, True, False, True, False]

@@ -99,9 +99,11 @@ def test_peak_memory_does_not_grow_with_the_scene(tmp_path):
     small = write_raster(tmp_path / "small.tif", rng.random((256, 256, 8), dtype=np.float32), block=64)
     large = write_raster(tmp_path / "large.tif", rng.random((1024, 1024, 8), dtype=np.float32), block=64)
     small_peak, large_peak = peak_while_streaming(small), peak_while_streaming(large)
-    whole_scene = 1024 * 1024 * 8 * 4
-    assert large_peak < 1.25 * small_peak + 64 * 1024
-    assert large_peak < whole_scene / 20
+    whole_scene, window = 1024 * 1024 * 8 * 4, 8 * 64 * 64 * 4
+    # Read-ahead holds two windows, for a moment three, depending on thread timing: bounded by windows, not
+    # by the scene (16 times the small one).
+    assert large_peak < 1.6 * small_peak + 64 * 1024
+    assert large_peak < 6 * window < whole_scene / 40
 
 
 def test_failed_write_leaves_no_file_and_keeps_the_old_output(tmp_path):
@@ -160,3 +162,62 @@ def test_scale_and_offset_give_reflectance_and_raw_values_on_request(tmp_path):
         pixels, valid = reader.read(window)
         assert pixels[0] == pytest.approx([0.1334, 0.51]) and valid.tolist() == [True, False]
         assert reader.read(window, scaled=False)[0][0].tolist() == [1234.0, 5000.0]
+
+
+@pytest.mark.parametrize("options, version, safe", [
+    (["INTERLEAVE=BAND", "BLOCKYSIZE=8"], 3060200, False),  # the double free of GDAL < 3.7.1
+    (["INTERLEAVE=BAND", "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"], 3070000, False),
+    (["INTERLEAVE=BAND", "BLOCKYSIZE=8"], 3070100, True),
+    (["INTERLEAVE=BAND", "BLOCKYSIZE=32"], 3060200, True),  # one block per band
+    (["INTERLEAVE=PIXEL", "BLOCKYSIZE=8"], 3060200, True),
+])
+def test_threaded_decoding_only_where_gdal_reads_it_safely(tmp_path, options, version, safe):
+    from pccee.algorithms.io.raster_reader import threaded_decoding_is_safe
+    dataset = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "r.tif"), 32, 32, 3, gdal.GDT_Float32, options)
+    assert threaded_decoding_is_safe(dataset, version) is safe
+
+
+def test_pixel_at_inverts_a_rotated_geotransform(tmp_path):
+    path = write_raster(tmp_path / "r.tif", np.ones((20, 30, 2), dtype=np.float32))
+    dataset = gdal.Open(path, gdal.GA_Update)
+    dataset.SetGeoTransform((1000.0, 8.0, 6.0, 5000.0, 6.0, -8.0))  # 10 m pixels turned by 36.9 degrees
+    dataset = None
+    with RasterReader(path) as reader:
+        indices = np.array([0, 29, 7 * 30 + 11, 19 * 30 + 29])
+        x, y = reader.pixel_centres(indices)
+        assert np.array_equal(reader.pixel_at(x, y), indices)
+        assert np.array_equal(reader.pixel_at([1000.0 - 1.0, 2000.0], [5000.0, 5000.0]), [-1, -1])
+        assert reader.pixel_area == pytest.approx(100.0)
+
+
+def test_integer_reflectance_without_a_scale_is_recognised(tmp_path):
+    rng = np.random.default_rng(1)
+    reflectance = rng.uniform(0.02, 0.6, (40, 40, 5))
+    cases = {"int16 x 10000": (np.round(reflectance * 10000).astype(np.int16), 1e-4),
+             "uint16 x 10000": (np.round(reflectance * 10000).astype(np.uint16), 1e-4),
+             "float reflectance": (reflectance.astype(np.float32), None),
+             "int16 mask of 0 and 1": ((reflectance > 0.3).astype(np.int16), None),
+             "byte": (np.round(reflectance * 255).astype(np.uint8), None)}
+    for name, (cube, scale) in cases.items():
+        with RasterReader(write_raster(tmp_path / "r.tif", cube)) as reader:
+            assert reader.reflectance_scale()[0] == scale, name
+    dataset = gdal.Open(write_raster(tmp_path / "s.tif", cases["int16 x 10000"][0]), gdal.GA_Update)
+    for index in range(5):
+        dataset.GetRasterBand(index + 1).SetScale(2e-5)
+    dataset = None
+    with RasterReader(tmp_path / "s.tif") as reader:
+        assert reader.reflectance_scale() == (None, None)  # the file says how, nothing is assumed
+
+
+def test_envi_bad_band_list_and_reflectance_scale_factor(tmp_path):
+    path = str(tmp_path / "e.img")
+    gdal.GetDriverByName("ENVI").Create(path, 4, 4, 5, gdal.GDT_Int16)
+    with open(str(tmp_path / "e.hdr"), "a") as header:
+        header.write("bbl = {0, 1, 1, 0, 1}\nreflectance scale factor = 5000\n")
+    with RasterReader(path) as reader:
+        assert list(reader.bad_bands()) == [0, 3]
+        assert reader.reflectance_scale() == (pytest.approx(2e-4), "ENVI reflectance scale factor")
+    with open(str(tmp_path / "e.hdr"), "a") as header:
+        header.write("bbl = {0, 1}\n")  # not one flag per band: ignored
+    with RasterReader(path) as reader:
+        assert reader.bad_bands() is None

@@ -83,6 +83,23 @@ def test_the_shipped_workflow_model_is_valid_and_current(pccee_provider, tmp_pat
     assert shipped.toVariant() == current.toVariant()  # read back, so that newer QGIS versions compare alike
 
 
+def test_the_workflow_model_needs_only_the_scene_and_the_samples(pccee_provider):
+    """A run names the scene and the samples; K (4), keep-fewer (on) and the wavelengths are inputs with
+    defaults, every output goes to a temporary file unless named. The id stays what scripts store."""
+    model = QgsApplication.processingRegistry().createAlgorithmById("pccee:pcceeworkflow")
+    assert (model.id(), model.displayName()) == ("pccee:pcceeworkflow", "PCCEE workflow")
+    required = [d.name() for d in model.parameterDefinitions()
+                if not d.flags() & d.FlagOptional and not d.isDestination() and d.defaultValue() is None]
+    assert sorted(required) == ["samples", "scene"]
+    assert all(d.flags() & d.FlagOptional for d in model.destinationParameterDefinitions())
+    defaults = {d.name(): d.defaultValue() for d in model.parameterDefinitions()}
+    assert (defaults["k"], defaults["up_to_k"], defaults["wavelengths"]) == (4, True, None)
+    sources = {child_id: child.parameterSources() for child_id, child in model.childAlgorithms().items()}
+    assert sources["topk"]["K"][0].parameterName() == "k"
+    assert sources["topk"]["UP_TO_K"][0].parameterName() == "up_to_k"
+    assert sources["badbands"]["WAVELENGTHS"][0].parameterName() == "wavelengths"
+
+
 def test_expert_settings_are_folded_under_advanced(pccee_provider):
     """What most users never change sits under 'Advanced Parameters' in each dialog."""
     registry = QgsApplication.processingRegistry()

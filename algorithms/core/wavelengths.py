@@ -92,12 +92,20 @@ def parse_wavelength_list(text, unit=None):
 
 
 def check_wavelengths(wavelengths, n_bands):
-    """Validate a wavelength vector against the number of bands: right length, finite, positive."""
+    """Validate a wavelength vector against the number of bands: right length, finite, positive, no
+    wavelength twice (a band listed twice, or a pasted list one value off). Any order is valid: a descending
+    list is a band order, and every use (resampling, band windows) works per band."""
     wavelengths = np.asarray(wavelengths, dtype=float)
     if wavelengths.shape != (n_bands,):
         raise WavelengthError("{} wavelengths given for {} bands.".format(wavelengths.size, n_bands))
     if not np.all(np.isfinite(wavelengths)) or np.any(wavelengths <= 0):
         raise WavelengthError("Wavelengths must be finite and positive.")
+    values, counts = np.unique(wavelengths, return_counts=True)
+    if np.any(counts > 1):
+        twice = np.flatnonzero(counts > 1)[0]
+        bands = np.flatnonzero(wavelengths == values[twice]) + 1
+        raise WavelengthError("Bands {} share the wavelength {:g} nm; each band needs its own "
+                              "wavelength.".format(" and ".join(str(b) for b in bands), values[twice]))
     return wavelengths
 
 

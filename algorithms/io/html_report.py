@@ -5,6 +5,8 @@ import io as bytes_io
 
 import matplotlib
 
+from .staged_outputs import staged
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
@@ -31,6 +33,6 @@ def table(header, rows):
 
 def write_page(path, title, body):
     """A self-contained HTML page: the title as heading, then body (HTML)."""
-    with open(path, "w", encoding="utf-8") as stream:
+    with open(staged(path), "w", encoding="utf-8") as stream:
         stream.write('<!DOCTYPE html><html><head><meta charset="utf-8"><title>{0}</title>{1}</head><body>'
                      '<h1>{0}</h1>{2}</body></html>'.format(html.escape(title), _STYLE, body))

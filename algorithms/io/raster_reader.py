@@ -6,12 +6,13 @@ outputs are written with (no output tile is written twice).
 """
 import math
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import NamedTuple, Optional
 
 import numpy as np
 from osgeo import gdal
 
-from ..core.wavelengths import parse_wavelength, parse_wavelength_list, to_nanometres
+from ..core.wavelengths import WavelengthError, parse_wavelength, parse_wavelength_list, to_nanometres
 
 gdal.UseExceptions()
 
@@ -20,6 +21,13 @@ TILE = 256
 #: Default budget for one block of pixels, in float32 values (192 MiB): two 256 x 256 tiles of a 330-band
 #: scene, so that GDAL decodes the tiles of one read in parallel.
 BLOCK_VALUES = 48 * 1024 * 1024
+#: Scale of integer reflectance without a scale factor: many L2 products (EnMAP's among them) and
+#: atmospheric correction tools store reflectance x 10000 in 16-bit integers.
+INTEGER_REFLECTANCE_SCALE = 1e-4
+#: Reflectance above this is not reflectance: integer values whose 99th percentile exceeds it are scaled.
+MAX_REFLECTANCE = 1.5
+#: Edge of the windows sampled (five of them) to recognise integer reflectance.
+SAMPLE_EDGE = 32
 
 
 class RasterError(ValueError):
@@ -74,10 +82,7 @@ class RasterReader:
     def __init__(self, path):
         self.path = str(path)
         try:
-            driver = gdal.IdentifyDriverEx(self.path, gdal.OF_RASTER)
-            # GeoTIFF decodes the compressed tiles of one read on all cores (GDAL 3.6+; older ones ignore it).
-            options = ["NUM_THREADS=ALL_CPUS"] if driver is not None and driver.ShortName in ("GTiff", "COG") else []
-            self.dataset = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY, open_options=options)
+            self.dataset = _open(self.path)
         except RuntimeError as error:
             raise RasterError("'{}' is not a raster GDAL can read: {}".format(self.path, error))
         if self.dataset is None or self.dataset.RasterCount == 0:
@@ -110,6 +115,12 @@ class RasterReader:
     @property
     def projection(self):
         return self.dataset.GetProjection()
+
+    @property
+    def pixel_area(self):
+        """Area of one pixel in map units squared (the geotransform's determinant: rotation included)."""
+        _, dx, rx, _, ry, dy = self.geotransform
+        return abs(dx * dy - rx * ry)
 
     def windows(self, n_bands=None, max_values=None, tile=TILE):
         """Processing windows holding at most about max_values (default BLOCK_VALUES) values of
@@ -158,9 +169,10 @@ class RasterReader:
 
     def _read_raw(self, window, bands):
         """(n_pixels, n_bands) float32, read pixel-interleaved and converted by GDAL (no NumPy copies)."""
-        cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
-                                        band_list=[int(b) + 1 for b in bands], buf_type=gdal.GDT_Float32,
-                                        interleave="pixel")
+        with _no_implicit_decoding_threads():
+            cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
+                                            band_list=[int(b) + 1 for b in bands], buf_type=gdal.GDT_Float32,
+                                            interleave="pixel")
         return cube.reshape(window.n_pixels, len(bands))
 
     def _scale(self, pixels, bands):
@@ -201,6 +213,16 @@ class RasterReader:
         x = x0 + (cols + 0.5) * dx + (rows + 0.5) * rx
         y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
         return x, y
+
+    def pixel_at(self, x, y):
+        """Global index (row * width + col) of the pixels that hold map points (x, y), -1 off the raster;
+        through the inverse geotransform, so rotated rasters are located right."""
+        x0, dx, rx, y0, ry, dy = gdal.InvGeoTransform(self.geotransform)
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        cols = np.floor(x0 + x * dx + y * rx).astype(np.int64)
+        rows = np.floor(y0 + x * ry + y * dy).astype(np.int64)
+        inside = (cols >= 0) & (cols < self.width) & (rows >= 0) & (rows < self.height)
+        return np.where(inside, rows * self.width + cols, -1)
 
     def pixel_indices(self, window):
         """Global index (row * width + col) of every pixel of a window, in the order read() returns them."""
@@ -248,6 +270,57 @@ class RasterReader:
                 return found
         return None
 
+    def bad_bands(self):
+        """0-based indices of the bands the ENVI header's bad band list ('bbl', 0 = bad) marks, or None
+        when the header has no usable list (absent, or not one value per band)."""
+        text = self._envi_items().get("bbl")
+        if text is None:
+            return None
+        try:
+            flags = parse_wavelength_list(text, "nm")  # any ENVI list: numbers in braces, unit factor 1
+        except WavelengthError:
+            return None
+        return np.flatnonzero(flags == 0) if flags.size == self.n_bands else None
+
+    def reflectance_scale(self):
+        """(scale, reason) that turns the stored values into reflectance where no GDAL scale or offset says
+        how: 1 / the ENVI header's 'reflectance scale factor', else 1e-4 for integer reflectance without a
+        scale factor (16- or 32-bit integers whose sampled 99th percentile exceeds MAX_REFLECTANCE, which
+        reflectance never does). (None, None) when the values are to be read as they are."""
+        if np.any(self.scales != 1.0) or np.any(self.offsets != 0.0):
+            return None, None
+        factor = self._envi_items().get("reflectance_scale_factor")
+        try:
+            factor = float(factor) if factor is not None else None
+        except ValueError:
+            factor = None
+        if factor is not None and factor > 0 and factor != 1.0:
+            return 1.0 / factor, "ENVI reflectance scale factor"
+        types = {gdal.GetDataTypeName(self.dataset.GetRasterBand(i + 1).DataType) for i in range(self.n_bands)}
+        if types <= {"Int16", "UInt16", "Int32", "UInt32"} and self._sampled_percentile(99) > MAX_REFLECTANCE:
+            return INTEGER_REFLECTANCE_SCALE, "integer reflectance without a scale factor"
+        return None, None
+
+    def assume_scale(self, scale):
+        """Read every band as stored value x scale from now on (what a GDAL scale would say)."""
+        self.scales = np.full(self.n_bands, float(scale))
+
+    def _sampled_percentile(self, percentile):
+        """Percentile of the valid values in five small windows (centre and quadrants); 0 when none is valid."""
+        edge_x, edge_y = min(SAMPLE_EDGE, self.width), min(SAMPLE_EDGE, self.height)
+        values = []
+        for fx, fy in ((0.5, 0.5), (0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75)):
+            x = min(int(self.width * fx), self.width - edge_x)
+            y = min(int(self.height * fy), self.height - edge_y)
+            pixels, valid = self.read(Window(x, y, edge_x, edge_y), scaled=False)
+            values.append(pixels[valid].ravel())
+        values = np.concatenate(values)
+        return float(np.percentile(values, percentile)) if values.size else 0.0
+
+    def _envi_items(self):
+        """The ENVI header's items (GDAL's ENVI domain), keys in lower case; empty for other formats."""
+        return {k.lower(): v for k, v in (self.dataset.GetMetadata("ENVI") or {}).items()}
+
     def _band_metadata(self, domain=""):
         return [self.dataset.GetRasterBand(i + 1).GetMetadata(domain) or {} for i in range(self.n_bands)]
 
@@ -276,7 +349,7 @@ class RasterReader:
                            "band metadata 'wavelength'")
 
     def _envi_wavelengths(self):
-        envi = {k.lower(): v for k, v in (self.dataset.GetMetadata("ENVI") or {}).items()}
+        envi = self._envi_items()
         if "wavelength" not in envi:
             return None
         raw = parse_wavelength_list(envi["wavelength"], "nm")
@@ -293,6 +366,49 @@ class RasterReader:
         if any(value is None for value in values):
             return None
         return Wavelengths(np.array(values, dtype=float), None, "band descriptions")
+
+
+#: First GDAL whose multi-threaded GeoTIFF decoding reads a band subset of a band-interleaved file safely.
+_SAFE_THREADED_BAND_SUBSETS = 3070100
+_GDAL_VERSION = int(gdal.VersionInfo("VERSION_NUM"))
+
+
+def _open(path):
+    """Open read-only; a GeoTIFF decodes the tiles of one read on all cores where that is safe."""
+    with _no_implicit_decoding_threads():
+        dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY)
+    if dataset is None or dataset.GetDriver().ShortName != "GTiff" or dataset.RasterCount == 0:
+        return dataset
+    # Always explicit: NUM_THREADS=1 also overrides a GDAL_NUM_THREADS set in the user's environment.
+    threads = "ALL_CPUS" if threaded_decoding_is_safe(dataset) else "1"
+    return gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_READONLY, open_options=["NUM_THREADS=" + threads])
+
+
+def threaded_decoding_is_safe(dataset, version=None):
+    """False where GDAL < 3.7.1 would corrupt the heap (a double free that aborts QGIS) when reading a
+    band subset with NUM_THREADS: band-interleaved GeoTIFFs with more than one block per band."""
+    version = _GDAL_VERSION if version is None else version
+    if version >= _SAFE_THREADED_BAND_SUBSETS or dataset.RasterCount == 1:
+        return True
+    if (dataset.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") or "PIXEL").upper() == "PIXEL":
+        return True
+    block_x, block_y = dataset.GetRasterBand(1).GetBlockSize()
+    return math.ceil(dataset.RasterXSize / block_x) * math.ceil(dataset.RasterYSize / block_y) == 1
+
+
+@contextmanager
+def _no_implicit_decoding_threads():
+    """On GDAL < 3.7.1, GeoTIFFs opened without NUM_THREADS (the sources of a VRT) decode single-threaded in
+    this thread even when the user's environment sets GDAL_NUM_THREADS, for the crash above."""
+    if _GDAL_VERSION >= _SAFE_THREADED_BAND_SUBSETS:
+        yield
+        return
+    previous = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
+    gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", "1")
+    try:
+        yield
+    finally:
+        gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", previous)
 
 
 def _unit_of(values):

@@ -1,15 +1,16 @@
-"""Write GeoTIFF outputs block by block into a temporary file that becomes the output only on success.
+"""Write GeoTIFF outputs block by block into a staged file that becomes the output only on success.
 
 A half-written abundance or concentration map looks like a result and is not one, so the file
-appears under its final name only after the last block is written and GDAL has closed it.
+appears under its final name only after the last block is written and GDAL has closed it: with the
+other outputs of the run when one is in progress (see staged_outputs), else on its own.
 """
 import os
-import tempfile
 
 import numpy as np
 from osgeo import gdal
 
 from .raster_reader import TILE, RasterError
+from .staged_outputs import OutputStage, current_stage
 
 gdal.UseExceptions()
 
@@ -46,10 +47,8 @@ class RasterWriter:
                  fwhm_nm=None, metadata=None, scales=None, offsets=None, tile=TILE):
         self.path = os.path.abspath(str(path))
         check_writable(self.path)
-        folder, name = os.path.split(self.path)
-        handle, self.temp_path = tempfile.mkstemp(prefix="." + name + ".", suffix=".partial.tif", dir=folder)
-        os.close(handle)
-        os.remove(self.temp_path)
+        self._own_stage = OutputStage() if current_stage() is None else None
+        self.temp_path = (self._own_stage or current_stage()).path(self.path)
         self.dtype = np.dtype(dtype)
         # DEFLATE's fastest level, tiles compressed on all cores: measured on a 330-band int16 cube and on
         # float32 abundances, files within 1 % of the default level's size in 35-40 % of the time.
@@ -109,17 +108,14 @@ class RasterWriter:
         self.dataset.WriteArray(cube, window.xoff, window.yoff)
 
     def commit(self):
-        """Close the file and give it its final name, replacing an older output."""
+        """Close the file; outside a run, give it (and its .aux.xml) its final name, replacing an older output."""
         self.dataset.FlushCache()
         self.dataset = None
-        stale_aux = self.path + ".aux.xml"
-        if os.path.exists(stale_aux):
-            os.remove(stale_aux)
-        os.replace(self.temp_path, self.path)
+        if self._own_stage is not None:
+            self._own_stage.commit()
 
     def abort(self):
-        """Close and delete the partial file; the output path is left as it was."""
+        """Close the file; outside a run, delete it. The output path is left as it was."""
         self.dataset = None
-        for leftover in (self.temp_path, self.temp_path + ".aux.xml"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
+        if self._own_stage is not None:
+            self._own_stage.abort()

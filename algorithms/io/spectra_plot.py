@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from .html_report import figure_img, table, write_page  # noqa: E402
+from .staged_outputs import staged  # noqa: E402
 
 
 def spectra_figure(endmembers, prior=None):
@@ -36,7 +37,7 @@ def write_spectra_plot(path, endmembers, prior=None):
     """PNG when path ends in .png, else an HTML page with the plot and the endmember table."""
     figure = spectra_figure(endmembers, prior)
     if str(path).lower().endswith(".png"):
-        figure.savefig(path, dpi=100, bbox_inches="tight")
+        figure.savefig(staged(path), dpi=100, bbox_inches="tight")
         plt.close(figure)
         return
     rows = [[endmembers.names[i], endmembers.sources[i], endmembers.classes[i],
