@@ -9,7 +9,7 @@ export QT_QPA_PLATFORM := offscreen
 TRANSLATIONS := $(wildcard i18n/*.ts)
 QM_FILES := $(TRANSLATIONS:.ts=.qm)
 
-.PHONY: bench demo setup test package deploy translations clean
+.PHONY: bench demo setup test test-core package deploy translations clean
 
 demo: $(QM_FILES)
 	scripts/demo.sh
@@ -28,12 +28,16 @@ $(VENV)/.installed: test/requirements.txt scripts/install_system_packages.sh
 test: setup $(QM_FILES)
 	$(VENV)/bin/python -m pytest
 
+# The QGIS-free numerical core alone, in seconds (no QGIS started).
+test-core: setup
+	$(VENV)/bin/python -m pytest -o addopts="" -p no:pytest_qgis test/test_core_*.py
+
 i18n/%.qm: i18n/%.ts
 	lrelease -silent $< -qm $@
 
 # After changing user-visible strings: refresh the .ts sources, then translate them (Qt Linguist).
 translations:
-	pylupdate5 -noobsolete algorithms/*.py plugin.py $(patsubst %,-ts %,$(TRANSLATIONS))
+	pylupdate5 -noobsolete algorithms/*.py algorithms/*/*.py plugin.py $(patsubst %,-ts %,$(TRANSLATIONS))
 
 package: $(QM_FILES)
 	rm -rf build/pccee && mkdir -p build/pccee dist

@@ -19,12 +19,9 @@ def write_angle_raster(algorithm, reader, references, names, path, feedback, sta
     with RasterWriter(path, reader.width, reader.height, len(references), reader.geotransform, reader.projection,
                       nodata=NODATA, descriptions=["angle to {} (degrees)".format(n) for n in names],
                       metadata={"PCCEE_UNITS": "degrees"}) as writer:
-        for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
-            if feedback.isCanceled():
-                raise algorithm.cancelled()
+        for window, pixels, valid in algorithm.stream(reader, feedback, windows, start=start, end=end):
             angles = np.full((window.n_pixels, len(references)), NODATA)
             angles[valid] = np.nan_to_num(spectral_angles(pixels[valid], references), nan=NODATA)
             closest.update(reader.pixel_indices(window)[valid], np.where(angles[valid] == NODATA, np.nan, angles[valid]))
             writer.write(window, angles)
-            feedback.setProgress(start + (end - start) * done / len(windows))
     return closest

@@ -1,10 +1,13 @@
 """What every PCCEE algorithm shares: translation, instance creation, and turning bad input into a
 QgsProcessingException that names the parameter and says how to fix it."""
+import importlib.util
 import os
 
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
-                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
@@ -13,6 +16,8 @@ from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, ru
 from .output_safety import resolve_destinations
 
 
+#: Optional modules: import name -> (pip name, Debian package).
+OPTIONAL_MODULES = {"sklearn": ("scikit-learn", "python3-sklearn")}
 #: pylupdate's contexts for messages of module-level helpers: `algorithm.tr(...)` and `tr = algorithm.tr`.
 HELPER_CONTEXTS = ("algorithm", "@default")
 
@@ -26,14 +31,20 @@ def group_names():
             "endmembers": translate("PcceeAlgorithm", "Endmember extraction"),
             "unmixing": translate("PcceeAlgorithm", "Unmixing"),
             "inversion": translate("PcceeAlgorithm", "Inversion"),
-            "analysis": translate("PcceeAlgorithm", "Analysis")}
+            "analysis": translate("PcceeAlgorithm", "Analysis"),
+            "evaluation": translate("PcceeAlgorithm", "Evaluation (the paper's tables)")}
 
 
 class PcceeAlgorithm(QgsProcessingAlgorithm):
     """Base of the provider's algorithms; subclasses declare name(), GROUP_ID and parameters."""
 
+    INPUT = "INPUT"
     WAVELENGTHS = "WAVELENGTHS"
+    SEED = "SEED"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
     GROUP_ID = ""
+    #: Python modules the algorithm cannot run without (keys of OPTIONAL_MODULES).
+    REQUIRES = ()
 
     def groupId(self):
         return self.GROUP_ID
@@ -79,14 +90,33 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         label = definition.description() if definition is not None else parameter
         return QgsProcessingException(self.tr("{} ({}): {}").format(label, parameter, message))
 
+    def canExecute(self):  # noqa: N802 (QGIS's name)
+        """(False, what to install) when a module in REQUIRES is missing, so the dialog says so before Run (as
+        QGIS's R provider does) and qgis_process refuses to start."""
+        missing = [module for module in self.REQUIRES if importlib.util.find_spec(module) is None]
+        return (False, " ".join(self.install_message(module) for module in missing)) if missing else (True, "")
+
+    def install_message(self, module):
+        """What to install for an optional module, and how."""
+        pip_name, debian = OPTIONAL_MODULES[module]
+        return self.tr("This needs {0}: on Debian or Ubuntu, sudo apt install {1}; elsewhere, pip install {0} into the "
+                       "Python that QGIS uses.").format(pip_name, debian)
+
     def require_scikit_learn(self, parameter):
-        """Refuse, naming the parameter and the install command, when scikit-learn is missing."""
-        try:
-            import sklearn  # noqa: F401
-        except ImportError:
-            raise self.fail(parameter, self.tr(
-                "this needs scikit-learn: on Debian or Ubuntu, sudo apt install python3-sklearn; elsewhere, "
-                "pip install scikit-learn into the Python that QGIS uses."))
+        """Refuse, naming the parameter and the install command, when scikit-learn is missing (for the options
+        that need it, in algorithms that run without it)."""
+        if importlib.util.find_spec("sklearn") is None:
+            raise self.fail(parameter, self.install_message("sklearn"))
+
+    def stream(self, reader, feedback, windows=None, bands=None, scaled=True, start=0.0, end=100.0):
+        """(window, pixels, valid) of each window, read ahead (RasterReader.blocks): the one block loop of
+        every algorithm. A cancel ends the run between blocks; the progress bar moves from start to end (%)."""
+        windows = reader.windows(None if bands is None else len(bands)) if windows is None else windows
+        for done, block in enumerate(reader.blocks(windows, bands, scaled), start=1):
+            if feedback.isCanceled():
+                raise self.cancelled()
+            yield block
+            feedback.setProgress(start + (end - start) * done / len(windows))
 
     def cancelled(self):
         """The exception that ends a cancelled run (raised between blocks; partial files are removed)."""
@@ -110,6 +140,23 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         """Add a parameter folded under 'Advanced Parameters' in the algorithm's dialog."""
         parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
         self.addParameter(parameter)
+
+    def add_scene_parameter(self):
+        """INPUT, the hyperspectral scene, and (advanced) WAVELENGTHS for scenes whose metadata has none."""
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.add_wavelength_parameter(advanced=True)
+
+    def add_seed_parameter(self, default=0, advanced=False):
+        """SEED: the same seed gives the same result."""
+        parameter = QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer,
+                                                 default, minValue=0)
+        (self.add_advanced_parameter if advanced else self.addParameter)(parameter)
+
+    def add_table_and_report(self, table, table_label, report_label):
+        """A table output (no geometry) and OUTPUT_REPORT, its HTML report."""
+        self.addParameter(QgsProcessingParameterFeatureSink(table, table_label, QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, report_label,
+                                                                self.tr("HTML files (*.html)")))
 
     def add_wavelength_parameter(self, advanced=False):
         """WAVELENGTHS: nm for every band, for rasters whose metadata holds none."""

@@ -1,5 +1,6 @@
 """Out-of-fold Random Forest predictions of each metal at the soil samples: one copy, shared by the
 inversion, the unmixing comparison and the endmember ablation, so that their R2 agree to the last digit."""
+import numpy as np
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
 from .core import inversion
@@ -24,8 +25,7 @@ def add_cross_validation_parameters(algorithm, trees=500):
                                                       [tr("Random folds"), tr("Spatial blocks")], defaultValue=0))
     algorithm.addParameter(QgsProcessingParameterNumber(BLOCK_SIZE, tr("Spatial block size (map units)"),
                                                         QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
-    algorithm.addParameter(QgsProcessingParameterNumber(SEED, tr("Random seed"),
-                                                        QgsProcessingParameterNumber.Integer, 0, minValue=0))
+    algorithm.add_seed_parameter()
     algorithm.add_advanced_parameter(QgsProcessingParameterNumber(MIN_SAMPLES_LEAF, tr("Minimum samples per leaf"),
                                                                   QgsProcessingParameterNumber.Integer, 1, minValue=1))
 
@@ -42,10 +42,16 @@ class CrossValidation:
         """The settings of add_cross_validation_parameters; scikit-learn is required."""
         algorithm.require_scikit_learn(TREES)
         spatial = algorithm.parameterAsEnum(parameters, CV, context) == 1
-        return cls(algorithm, algorithm.parameterAsInt(parameters, TREES, context),
-                   algorithm.parameterAsInt(parameters, FOLDS, context),
-                   algorithm.parameterAsInt(parameters, SEED, context),
-                   algorithm.parameterAsDouble(parameters, BLOCK_SIZE, context) if spatial else None,
+        folds, block = (algorithm.parameterAsInt(parameters, FOLDS, context),
+                        algorithm.parameterAsDouble(parameters, BLOCK_SIZE, context))
+        if folds == 1:
+            raise algorithm.fail(FOLDS, algorithm.tr("one fold leaves no sample to validate on: give 0 (leave one out) "
+                                                     "or 2 or more."))
+        if spatial and block <= 0:
+            raise algorithm.fail(BLOCK_SIZE, algorithm.tr("spatial blocks need a size above 0 map units; give the size "
+                                                          "of a block (1000 m, say), or choose random folds."))
+        return cls(algorithm, algorithm.parameterAsInt(parameters, TREES, context), folds,
+                   algorithm.parameterAsInt(parameters, SEED, context), block if spatial else None,
                    algorithm.parameterAsInt(parameters, MIN_SAMPLES_LEAF, context))
 
     def each_metal(self, metals, ids, features, values, feedback, points=None, predictors=None):
@@ -59,27 +65,45 @@ class CrossValidation:
             yield index, metal, keep, target, self.predict(x, target, None if points is None else points[keep])
 
     def usable(self, metal, field, ids, features, values, feedback):
-        """Mask of the samples usable for this metal; the others are listed in the log. Too few fail,
-        naming SAMPLES (none on the raster) or METALS (the field holds too few numbers)."""
+        """Mask of the samples usable for this metal; the others are listed in the log (see learnable)."""
         algorithm = self.algorithm
         keep, why = usable_samples(values, features)
         for reason, which in why.items():
             if which:
-                feedback.pushWarning(algorithm.tr("{}: {} sample(s) left out, {}: ids {}").format(
-                    metal, len(which), reason, ", ".join(str(ids[i]) for i in which)))
-        n = int(keep.sum())
-        if n < max(self.folds, 2) or n < 3:
-            raise algorithm.fail(algorithm.SAMPLES if n else algorithm.METALS, algorithm.tr(
-                "only {} usable samples for {} (field '{}'); at least {} are needed for {} folds.").format(
-                    n, metal, field, max(self.folds, 3), self.folds))
+                feedback.pushWarning(algorithm.tr("{}: {} of {} samples left out, {}: ids {}").format(
+                    metal, len(which), len(values), reason, ", ".join(str(ids[i]) for i in which)))
+        self.learnable(metal, field, features[keep], values[keep])
         return keep
+
+    def learnable(self, metal, field, features, values):
+        """Refuse what a forest cannot learn from or be validated on: fewer than 3 usable samples (METALS),
+        fewer than the folds (FOLDS), samples on fewer than 3 distinct pixels (SAMPLES), one value (METALS)."""
+        algorithm, n = self.algorithm, len(values)
+        if n < 3:
+            raise algorithm.fail(algorithm.METALS, algorithm.tr(
+                "only {} usable samples for {} (field '{}'); at least 3 are needed. The log says why the others "
+                "were left out.").format(n, metal, field))
+        if n < self.folds:
+            raise algorithm.fail(FOLDS if algorithm.parameterDefinition(FOLDS) else algorithm.SAMPLES, algorithm.tr(
+                "only {} usable samples for {} (field '{}'), fewer than the {} folds: lower FOLDS, or give 0 for "
+                "leave one out.").format(n, metal, field, self.folds))
+        distinct = len(np.unique(features, axis=0))
+        if distinct < 3:
+            raise algorithm.fail(algorithm.SAMPLES, algorithm.tr(
+                "the {} usable samples for {} hold only {} distinct predictor value(s): they lie on one pixel, or on "
+                "identical pixels, and a forest cannot learn from them. Give samples spread over the "
+                "raster.").format(n, metal, distinct))
+        if np.ptp(values) == 0:
+            raise algorithm.fail(algorithm.METALS, algorithm.tr(
+                "{} (field '{}') is {:g} at all {} usable samples: there is nothing to learn. Leave it out of "
+                "METALS.").format(metal, field, values[0], n))
 
     def predict(self, features, target, points=None):
         """Out-of-fold predictions of target: every sample predicted by a forest that never saw it."""
         try:
             splitter, groups = inversion.folds_for(len(target), self.folds, points, self.block, self.seed)
         except ValueError as error:
-            raise self.algorithm.fail(BLOCK_SIZE, str(error))
+            raise self.algorithm.fail(BLOCK_SIZE if self.block else FOLDS, str(error))
         return inversion.cross_validate(features, target, self.trees, self.seed, splitter, groups,
                                         min_samples_leaf=self.leaf)
 

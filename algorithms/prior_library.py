@@ -11,10 +11,12 @@ from .library_layer import read_library as read_library_layer
 from .paths import RESOURCES
 
 BUILTIN_PRIOR = os.path.join(RESOURCES, "prior_library", "pccee_prior.csv")
+#: The prior library's parameters, one name in every algorithm: a library layer, or a file, and the class field.
+PRIOR, PRIOR_FILE, CLASS_FIELD = "PRIOR", "PRIOR_FILE", "CLASS_FIELD"
 
 
-def add_prior_parameters(algorithm, layer, file, class_field, label):
-    """LAYER (a library layer), FILE (.sli/.hdr/.csv) and the class field; all optional."""
+def add_prior_parameters(algorithm, label, layer=PRIOR, file=PRIOR_FILE, class_field=CLASS_FIELD):
+    """PRIOR (a library layer), PRIOR_FILE (.sli/.hdr/.csv) and CLASS_FIELD; all optional."""
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         layer, label, optional=True))
     algorithm.addParameter(QgsProcessingParameterFile(
@@ -25,7 +27,7 @@ def add_prior_parameters(algorithm, layer, file, class_field, label):
         optional=True))
 
 
-def load_prior(algorithm, parameters, context, feedback, layer, file, class_field):
+def load_prior(algorithm, parameters, context, feedback, layer=PRIOR, file=PRIOR_FILE, class_field=CLASS_FIELD):
     """The prior library (with wavelengths and classes) the user gave, else the built-in one."""
     source = algorithm.parameterAsSource(parameters, layer, context)
     path = algorithm.parameterAsFile(parameters, file, context)

@@ -7,29 +7,30 @@ from qgis.core import (QgsApplication, QgsMessageLog, QgsProcessing, QgsProcessi
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from .compare_unmixing import CompareUnmixing
-from .correlate_metals import CorrelateMetals
-from .create_sample_scene import CreateSampleScene
-from .endmember_ablation import EndmemberAblation
-from .extract_endmembers_ppi import ExtractEndmembersPpi
-from .extract_endmembers_vca import ExtractEndmembersVca
-from .import_spectral_library import ImportSpectralLibrary
-from .invert_metals import InvertMetals
-from .match_prior_library import MatchPriorLibrary
-from .merge_endmembers import MergeEndmembers
+from .preparation.create_sample_scene import CreateSampleScene
+from .preparation.import_spectral_library import ImportSpectralLibrary
+from .preparation.remove_bad_bands import RemoveBadBands
+from .preparation.stack_vnir_swir import StackVnirSwir
+from .endmembers.extract_endmembers_ppi import ExtractEndmembersPpi
+from .endmembers.extract_endmembers_vca import ExtractEndmembersVca
+from .endmembers.match_prior_library import MatchPriorLibrary
+from .endmembers.merge_endmembers import MergeEndmembers
+from .endmembers.select_top_k_endmembers import SelectTopKEndmembers
+from .endmembers.spectral_angle_maps import SpectralAngleMaps
+from .unmixing.unmix_abundances import UnmixAbundances
+from .inversion.invert_metals import InvertMetals
+from .inversion.predict_metals import PredictMetals
+from .analysis.correlate_metals import CorrelateMetals
+from .analysis.zone_pollution import ZonePollution
+from .evaluation.compare_unmixing import CompareUnmixing
+from .evaluation.endmember_ablation import EndmemberAblation
 from .paths import RESOURCES
-from .predict_metals import PredictMetals
-from .remove_bad_bands import RemoveBadBands
-from .select_top_k_endmembers import SelectTopKEndmembers
-from .spectral_angle_maps import SpectralAngleMaps
-from .stack_vnir_swir import StackVnirSwir
-from .unmix_abundances import UnmixAbundances
-from .zone_pollution import ZonePollution
 
-ALGORITHMS = (CompareUnmixing, CorrelateMetals, CreateSampleScene, EndmemberAblation, ExtractEndmembersPpi,
-              ExtractEndmembersVca, ImportSpectralLibrary, InvertMetals, MatchPriorLibrary, MergeEndmembers, PredictMetals,
-              RemoveBadBands, SelectTopKEndmembers, SpectralAngleMaps, StackVnirSwir, UnmixAbundances,
-              ZonePollution)
+#: In workflow order: preparation, endmembers, unmixing, inversion, analysis, evaluation.
+ALGORITHMS = (CreateSampleScene, ImportSpectralLibrary, RemoveBadBands, StackVnirSwir,
+              ExtractEndmembersPpi, ExtractEndmembersVca, MatchPriorLibrary, MergeEndmembers, SelectTopKEndmembers,
+              SpectralAngleMaps, UnmixAbundances, InvertMetals, PredictMetals, CorrelateMetals, ZonePollution,
+              CompareUnmixing, EndmemberAblation)
 
 
 class PcceeProvider(QgsProcessingProvider):

@@ -1,7 +1,7 @@
 """Soil samples on a raster: metal fields matched without regard to case, positions reprojected to the
 raster's CRS, predictor values read at their pixels, and the reasons a sample is left out."""
 import numpy as np
-from qgis.core import NULL, QgsCoordinateTransform, QgsPointXY
+from qgis.core import NULL, QgsCoordinateTransform, QgsCsException, QgsPointXY
 
 
 
@@ -13,7 +13,24 @@ def metal_fields(algorithm, parameter, source, text):
     if not wanted or missing:
         raise algorithm.fail(parameter, algorithm.tr("no field named {} in the samples; they have: {}.").format(
             ", ".join(missing) or "(none given)", ", ".join(source.fields().names())))
-    return [(m, fields[m.lower()]) for m in wanted]
+    pairs = [(m, fields[m.lower()]) for m in wanted]
+    for _, field in pairs:
+        _check_text_field(algorithm, parameter, source, field)
+    return pairs
+
+
+def _check_text_field(algorithm, parameter, source, field):
+    """Refuse a text field holding values that are not numbers ('n.d.', '<0.5', '12,5'): leaving those samples
+    out would drop the lowest concentrations (below detection) without a word."""
+    if source.fields().field(field).isNumeric():
+        return
+    texts = [str(f[field]).strip() for f in source.getFeatures() if f[field] is not None and f[field] != NULL]
+    wrong = [text for text in texts if text and np.isnan(_number(text))]
+    if wrong:
+        raise algorithm.fail(parameter, algorithm.tr(
+            "the field '{}' is text and {} of its {} values are not numbers (such as {}). Convert it to a numeric "
+            "field, writing values below detection as numbers (half the detection limit, say) or leaving them "
+            "empty.").format(field, len(wrong), len(texts), ", ".join("'{}'".format(t) for t in sorted(set(wrong))[:3])))
 
 
 def samples_at_pixels(algorithm, parameter, reader, layer, source, metals, context):
@@ -22,11 +39,9 @@ def samples_at_pixels(algorithm, parameter, reader, layer, source, metals, conte
     transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
     ids, points, values = [], [], []
     for feature in source.getFeatures():
-        if not feature.hasGeometry():
-            continue
-        point = transform.transform(QgsPointXY(feature.geometry().asPoint()))
+        point = _sample_point(algorithm, parameter, feature, transform)
         ids.append(feature.id())
-        points.append((point.x(), point.y()))
+        points.append((point.x(), point.y()) if point is not None else (np.nan, np.nan))
         values.append([_number(feature[field]) for _, field in metals])
     points = np.array(points, dtype=float).reshape(-1, 2)
     pixel = reader.pixel_at(points[:, 0], points[:, 1])
@@ -35,17 +50,46 @@ def samples_at_pixels(algorithm, parameter, reader, layer, source, metals, conte
             layer.crs().authid()))
     features = np.full((len(pixel), reader.n_bands), np.nan)
     features[pixel >= 0] = reader.read_pixels(pixel[pixel >= 0])
+    if np.isnan(features).any(axis=1).all():
+        raise algorithm.fail(parameter, algorithm.tr(
+            "the {} samples on the raster all fall on nodata pixels (nodata, NaN, or zero in every band). Check the "
+            "raster's nodata value, or give samples where it has data.").format(int((pixel >= 0).sum())))
     return np.array(ids), points, features, np.array(values, dtype=float)
 
 
+def _sample_point(algorithm, parameter, feature, transform):
+    """A sample's position in the raster's CRS, None without geometry; a multipoint of one point is that
+    point, one of several points is refused (which would be the sample?)."""
+    if not feature.hasGeometry():
+        return None
+    geometry = feature.geometry()
+    points = geometry.asMultiPoint() if geometry.isMultipart() else [geometry.asPoint()]
+    if len(points) != 1:
+        raise algorithm.fail(parameter, algorithm.tr(
+            "sample {} is a multipoint of {} points; a sample is one point. Split the layer with 'Multipart to "
+            "singleparts' first.").format(feature.id(), len(points)))
+    try:
+        return transform.transform(QgsPointXY(points[0]))
+    except QgsCsException:
+        crs = transform.sourceCrs()
+        raise algorithm.fail(parameter, algorithm.tr(
+            "sample {} at ({:g}, {:g}) cannot be transformed from {} to the raster's {}: the layer's CRS is "
+            "probably wrong. Set the right one in the layer properties.").format(
+                feature.id(), points[0].x(), points[0].y(), crs.authid() or crs.description(),
+                transform.destinationCrs().authid()))
+
+
 def usable_samples(values, features):
-    """(mask of usable samples for one metal, {reason: positions left out})."""
-    outside = np.isnan(features).all(axis=1)
-    invalid = ~outside & np.isnan(features).any(axis=1)
-    missing = np.isnan(values) & ~outside & ~invalid
-    why = {"outside the raster": list(np.flatnonzero(outside)), "on nodata": list(np.flatnonzero(invalid)),
-           "no numeric value": list(np.flatnonzero(missing))}
-    return ~(outside | invalid | np.isnan(values)), why
+    """(mask of usable samples for one metal, {reason: positions left out}). A negative or infinite value is
+    no concentration (negative ones are mostly codes for missing or below-detection values): left out too."""
+    off = np.isnan(features).any(axis=1)
+    negative = (values < 0) & np.isfinite(values) & ~off
+    why = {"outside the raster, on nodata or without geometry": off,
+           "no numeric value": np.isnan(values) & ~off,
+           "not a finite number": np.isinf(values) & ~off,
+           "negative value (lowest {:g})".format(values[negative].min() if negative.any() else 0.0): negative}
+    usable = ~off & np.isfinite(values) & (values >= 0)
+    return usable, {reason: list(np.flatnonzero(mask)) for reason, mask in why.items()}
 
 
 def _number(value):

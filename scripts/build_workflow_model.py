@@ -36,7 +36,7 @@ STEPS = [
       "VARIANCE": Source.fromStaticValue(0.95), "SEED": Source.fromStaticValue(0)},
      {"vca_endmembers": ("OUTPUT", "VCA endmembers")}),
     ("prior", "pccee:matchpriorlibrary", "Prior-library SAM matching",
-     {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "LIBRARY": Source.fromModelParameter("prior_library")},
+     {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "PRIOR": Source.fromModelParameter("prior_library")},
      {"prior_endmembers": ("OUTPUT", "Prior-matched endmembers"), "prior_angles": ("OUTPUT_ANGLES", "Prior angles")}),
     ("topk", "pccee:selecttopkendmembers", "Top-K optimisation (K)",
      {"CANDIDATES": [Source.fromChildOutput("ppi", "OUTPUT"), Source.fromChildOutput("vca", "OUTPUT"),

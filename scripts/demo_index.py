@@ -5,7 +5,7 @@ import sys
 
 sys.path.insert(0, sys.argv[1])
 from pccee.algorithms.core.scene_simulation import MATERIALS  # noqa: E402
-from pccee.algorithms.io.quicklook import band_panels_png, true_colour_png  # noqa: E402
+from pccee.algorithms.reports.quicklook import band_panels_png, true_colour_png  # noqa: E402
 from pccee.algorithms.io.raster_reader import RasterReader  # noqa: E402
 
 OUT = sys.argv[2]

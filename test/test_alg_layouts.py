@@ -12,7 +12,7 @@ from osgeo import gdal, osr
 from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 
 import conftest
-from conftest import ROOT, read_raster
+from conftest import ROOT, read_raster, recording_feedback
 from pccee.algorithms.core.resample import resample_linear
 from pccee.algorithms.io.spectral_library_files import read_csv_library
 from pccee.algorithms.library_layer import read_library
@@ -187,18 +187,6 @@ def read_scaled(path):
     return read_raster(path).astype(np.float32) * np.array(scales, dtype=np.float32)
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-
 def test_reference_finds_the_four_pure_patches(reference):
     found = library(reference["ppi"])
     patches = {(row // 13, col // 13) for row, col in zip(found.rows, found.cols)}
@@ -208,7 +196,7 @@ def test_reference_finds_the_four_pure_patches(reference):
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_layout_reads_like_the_reference(reference, layout, tmp_path):
     path = LAYOUTS[layout](tmp_path, reference["dn"])
-    log = Log()
+    log = recording_feedback()
     ppi, abundances, clean = [r["OUTPUT"] for r in run_jobs(jobs(path, tmp_path, reference["ppi"], "x"), log)]
     assert_reads_like_the_reference(reference, ppi, abundances, clean)
     assumed = [line for line in log.lines if line.startswith("Scale 0.0001 assumed")]
@@ -271,7 +259,7 @@ def test_envi_bad_band_list_gives_the_default_bad_bands(reference, tmp_path):
     flags = np.ones(N_BANDS, dtype=int)
     flags[[0, 1, 19]] = 0
     path = write_envi(tmp_path / "bbl.img", as_reflectance(reference["dn"]), "BSQ", bbl=flags)
-    log = Log()
+    log = recording_feedback()
     default = run_jobs([("pccee:removebadbands", {"INPUT": path, "DROP_WATER_VAPOUR": False, "DROP_CONSTANT": False,
                                                   "OUTPUT": str(tmp_path / "default.tif")})], log)[0]["OUTPUT"]
     assert np.array_equal(read_raster(default), as_reflectance(reference["dn"])[:, :, flags == 1])
@@ -288,7 +276,7 @@ def test_descending_wavelengths_are_a_band_order(reference, tmp_path):
     matched = {}
     for tag, path in (("ascending", reference["path"]), ("descending", descending)):
         result = run_jobs([("pccee:matchpriorlibrary", {
-            "INPUT": path, "LIBRARY_FILE": prior, "OUTPUT": str(tmp_path / "prior_{}.gpkg".format(tag)),
+            "INPUT": path, "PRIOR_FILE": prior, "OUTPUT": str(tmp_path / "prior_{}.gpkg".format(tag)),
             "OUTPUT_ANGLES": str(tmp_path / "angles_{}.tif".format(tag))})])[0]
         matched[tag] = library(result["OUTPUT"]), read_raster(result["OUTPUT_ANGLES"])
     (ascending, ascending_angles), (found, angles) = matched["ascending"], matched["descending"]

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from conftest import create_scene, write_raster
+from conftest import create_scene, recording_feedback, write_raster
 
 
 @pytest.fixture(scope="module")
@@ -107,15 +107,6 @@ def test_a_name_without_extension_gets_the_output_format(run_alg, scene, tmp_pat
     assert "clean.tif" in listing(tmp_path) and not any(name.startswith(".") for name in listing(tmp_path))
 
 
-class CancelAt(QgsProcessingFeedback):
-    """Cancels the run once the progress reaches a value (here: after the forests, while mapping)."""
-
-    def __init__(self, at):
-        super().__init__()
-        self.at = at
-        self.progressChanged.connect(lambda value: self.cancel() if value >= self.at else None)
-
-
 def test_a_run_cancelled_late_leaves_no_output_at_all(run_alg, scene, tmp_path):
     """'Invert metals' writes its model, report and table before the maps: a cancel while mapping must
     remove them all, and leave an older output of the same name as it was."""
@@ -126,7 +117,7 @@ def test_a_run_cancelled_late_leaves_no_output_at_all(run_alg, scene, tmp_path):
                   "OUTPUT_METRICS": str(tmp_path / "metrics.gpkg"), "OUTPUT_REPORT": str(old_report),
                   "OUTPUT_MODEL": str(tmp_path / "m.npz")}
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        run_alg("pccee:invertmetals", parameters, CancelAt(51))
+        run_alg("pccee:invertmetals", parameters, recording_feedback(cancel_at=51))
     assert listing(tmp_path) == ["r.html"] and old_report.read_text() == "an earlier report"
     run_alg("pccee:invertmetals", parameters)
     assert listing(tmp_path) == ["m.npz", "m.tif", "metrics.gpkg", "r.html", "u.tif"]
@@ -161,4 +152,59 @@ def test_sigterm_and_sigint_end_a_qgis_process_run_without_a_trace(qgis_process,
     output, _ = process.communicate(timeout=120)
     assert process.returncode != 0
     assert "Interrupted by {}".format(signal.Signals(signal_number).name) in output
+    assert listing(tmp_path) == []
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory, pccee_provider):
+    """Inputs for every streaming algorithm on a scene wider than one 256-pixel output tile, so that it streams
+    in several windows: the scene without bad bands, an endmember library, a model."""
+    import processing
+    folder = tmp_path_factory.mktemp("made")
+    scene = create_scene(folder, size=272, clean=False)
+    clean = processing.run("pccee:removebadbands", {"INPUT": scene["scene"], "OUTPUT": str(folder / "clean.tif")})
+    library = processing.run("pccee:extractendmembersvca", {"INPUT": clean["OUTPUT"], "ENDMEMBERS": 4,
+                                                            "OUTPUT": str(folder / "vca.gpkg")})
+    model = processing.run("pccee:invertmetals", {
+        "ABUNDANCES": scene["truth"], "SAMPLES": scene["samples"], "TREES": 5, "OUTPUT": str(folder / "m.tif"),
+        "OUTPUT_UNCERTAINTY": str(folder / "u.tif"), "OUTPUT_METRICS": str(folder / "metrics.gpkg"),
+        "OUTPUT_REPORT": str(folder / "r.html"), "OUTPUT_MODEL": str(folder / "m.npz")})
+    return dict(scene, clean=clean["OUTPUT"], library=library["OUTPUT"], model=model["OUTPUT_MODEL"])
+
+
+STREAMING = {  # algorithm: (parameters from the inputs, outputs written in the test's folder)
+    "removebadbands": (lambda m: {"INPUT": m["scene"]}, ("OUTPUT",)),
+    "extractendmembersppi": (lambda m: {"INPUT": m["clean"], "SKEWERS": 200}, ("OUTPUT", "OUTPUT_SCORES")),
+    "extractendmembersvca": (lambda m: {"INPUT": m["clean"]}, ("OUTPUT",)),
+    "matchpriorlibrary": (lambda m: {"INPUT": m["clean"]}, ("OUTPUT", "OUTPUT_ANGLES")),
+    "spectralanglemaps": (lambda m: {"INPUT": m["clean"], "ENDMEMBERS": m["library"]}, ("OUTPUT", "OUTPUT_PLOT")),
+    "unmixabundances": (lambda m: {"INPUT": m["clean"], "ENDMEMBERS": m["library"]}, ("OUTPUT", "OUTPUT_RESIDUAL")),
+    "compareunmixing": (lambda m: {"INPUT": m["clean"], "ENDMEMBERS": m["library"], "METHODS": [0, 1]},
+                        ("OUTPUT", "OUTPUT_REPORT")),
+    "invertmetals": (lambda m: {"ABUNDANCES": m["truth"], "SAMPLES": m["samples"], "TREES": 5},
+                     ("OUTPUT", "OUTPUT_UNCERTAINTY", "OUTPUT_METRICS", "OUTPUT_REPORT", "OUTPUT_MODEL")),
+    "predictmetals": (lambda m: {"ABUNDANCES": m["truth"], "MODEL": m["model"]}, ("OUTPUT", "OUTPUT_UNCERTAINTY")),
+    "correlatemetals": (lambda m: {"INPUT": m["metals"]}, ("OUTPUT", "OUTPUT_REPORT")),
+    "zonepollution": (lambda m: {"INPUT": m["metals"], "K": 3}, ("OUTPUT", "OUTPUT_STATS", "OUTPUT_REPORT")),
+}
+EXTENSIONS = {"OUTPUT_REPORT": "html", "OUTPUT_PLOT": "html", "OUTPUT_MODEL": "npz", "OUTPUT_METRICS": "gpkg",
+              "OUTPUT_STATS": "gpkg"}
+
+
+@pytest.mark.parametrize("algorithm", sorted(STREAMING))
+def test_every_streaming_algorithm_stops_between_blocks_and_leaves_nothing(run_alg, made, tmp_path, monkeypatch,
+                                                                            algorithm):
+    from pccee.algorithms.io import raster_reader
+    monkeypatch.setattr(raster_reader, "BLOCK_VALUES", 300 * 256 * 16)  # windows of 16 rows: several per scene
+    inputs, outputs = STREAMING[algorithm]
+    parameters = inputs(made)
+    table = "gpkg" if algorithm in ("extractendmembersppi", "extractendmembersvca", "matchpriorlibrary",
+                                    "correlatemetals", "compareunmixing") else "tif"
+    parameters.update({name: str(tmp_path / "{}.{}".format(name.lower(), EXTENSIONS.get(name, table if name ==
+                                                                                         "OUTPUT" else "tif")))
+                       for name in outputs})
+    feedback = recording_feedback(cancel_at=0.001)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("pccee:" + algorithm, parameters, feedback)
+    assert feedback.progress() < 60, "ran on after the cancel"  # not only the check at the end of the run
     assert listing(tmp_path) == []

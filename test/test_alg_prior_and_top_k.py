@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from conftest import JASPER_MATERIALS, jasper_library_csv, jasper_ridge, read_raster, write_raster
+from conftest import JASPER_MATERIALS, jasper_library_csv, jasper_ridge, read_raster, recording_feedback, write_raster
 from pccee.algorithms.core.spectral_angle import spectral_angles
 from pccee.algorithms.core.spectral_library import SpectralLibrary
 from pccee.algorithms.io.spectral_library_files import write_csv_library
@@ -21,7 +21,7 @@ def jasper(tmp_path_factory, pccee_provider):
     folder = tmp_path_factory.mktemp("jasper")
     path, truth, _ = jasper_ridge(folder)
     prior = jasper_library_csv(folder)
-    matched = processing.run("pccee:matchpriorlibrary", {"INPUT": path, "LIBRARY_FILE": prior,
+    matched = processing.run("pccee:matchpriorlibrary", {"INPUT": path, "PRIOR_FILE": prior,
                                                          "OUTPUT": str(folder / "prior.gpkg"),
                                                          "OUTPUT_ANGLES": str(folder / "angles.tif")})
     ppi = processing.run("pccee:extractendmembersppi", {"INPUT": path, "OUTPUT": str(folder / "ppi.gpkg"),
@@ -115,23 +115,15 @@ def partial_library(folder, low, high, name):
 def test_partial_coverage_is_used_and_said_no_overlap_is_refused(run_alg, tmp_path):
     cube = np.random.default_rng(0).random((20, 20, 5)).astype(np.float32) + 0.1
     image = write_raster(tmp_path / "image.tif", cube, [450.0, 650.0, 850.0, 1650.0, 2200.0])
-    from qgis.core import QgsProcessingFeedback
-
-    class Log(QgsProcessingFeedback):
-        lines = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-    log = Log()
-    result = run_alg("pccee:matchpriorlibrary", {"INPUT": image, "LIBRARY_FILE": partial_library(tmp_path, 400, 1000, "p.csv"),
+    log = recording_feedback()
+    result = run_alg("pccee:matchpriorlibrary", {"INPUT": image, "PRIOR_FILE": partial_library(tmp_path, 400, 1000, "p.csv"),
                                                  "OUTPUT": str(tmp_path / "m.gpkg"), "OUTPUT_ANGLES": str(tmp_path / "a.tif")},
                      feedback=log)
     assert any("covers 450-850 nm: matched on 3 of the image's 5 bands" in line for line in log.lines)
     expected = spectral_angles(cube.reshape(-1, 5)[:, :3], (0.2 + np.array([450.0, 650.0, 850.0]) / 1e4)[None, :])
     assert read_raster(result["OUTPUT_ANGLES"]).ravel() == pytest.approx(expected.ravel(), abs=1e-4)
-    with pytest.raises(QgsProcessingException, match=r"\(LIBRARY_FILE\).*does not overlap"):
-        run_alg("pccee:matchpriorlibrary", {"INPUT": image, "LIBRARY_FILE": partial_library(tmp_path, 2300, 2500, "q.csv"),
+    with pytest.raises(QgsProcessingException, match=r"\(PRIOR_FILE\).*does not overlap"):
+        run_alg("pccee:matchpriorlibrary", {"INPUT": image, "PRIOR_FILE": partial_library(tmp_path, 2300, 2500, "q.csv"),
                                             "OUTPUT": str(tmp_path / "n.gpkg"), "OUTPUT_ANGLES": str(tmp_path / "b.tif")})
     assert not (tmp_path / "b.tif").exists()
 

@@ -4,9 +4,9 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
-from conftest import read_raster, write_raster
+from conftest import read_raster, recording_feedback, write_raster
 from pccee.algorithms.io import raster_reader
 from pccee.algorithms.io.raster_reader import RasterReader
 
@@ -77,19 +77,6 @@ def test_unwritable_output_and_bad_band_list(run_alg, tmp_path, cube):
     assert sorted(os.listdir(tmp_path)) == ["cube.tif"]
 
 
-class CancelAfter(QgsProcessingFeedback):
-    """Feedback that cancels once progress passes a threshold (i.e. between blocks)."""
-
-    def __init__(self, threshold):
-        super().__init__()
-        self.threshold = threshold
-        self.progressChanged.connect(self._check)
-
-    def _check(self, value):
-        if value >= self.threshold:
-            self.cancel()
-
-
 def test_cancel_between_blocks_leaves_nothing(run_alg, tmp_path, cube, monkeypatch):
     # Blocks of one 256 x 256 tile, so the 300 x 280 scene streams in four.
     monkeypatch.setattr(raster_reader, "BLOCK_VALUES", 8 * 256 * 256)
@@ -98,6 +85,6 @@ def test_cancel_between_blocks_leaves_nothing(run_alg, tmp_path, cube, monkeypat
     output.write_bytes(b"older result")
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_alg("pccee:removebadbands", {"INPUT": source, "DROP_CONSTANT": False, "OUTPUT": str(output)},
-                feedback=CancelAfter(50))
+                feedback=recording_feedback(cancel_at=50))
     assert output.read_bytes() == b"older result"
     assert sorted(os.listdir(tmp_path)) == ["clean.tif", "cube.tif"]

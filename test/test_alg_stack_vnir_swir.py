@@ -5,9 +5,9 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
-from conftest import create_scene, read_raster, write_raster
+from conftest import create_scene, read_raster, recording_feedback, write_raster
 from pccee.algorithms.io import raster_reader
 from pccee.algorithms.io.raster_reader import RasterReader
 
@@ -16,20 +16,6 @@ SWIR_BANDS = list(range(150, 330))     # 1004-2513 nm
 VNIR_OVERLAP = list(range(144, 150))   # 1007.6-1029 nm, inside the SWIR's range
 SWIR_OVERLAP = [150, 151, 152]         # 1004-1020.9 nm, inside the VNIR's range
 EXTRA_NOISE = 150                      # DN (0.015 reflectance), about 5 x the scene's own noise
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    @property
-    def text(self):
-        return "\n".join(self.lines)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +51,7 @@ def split(scene, folder, noisy=None, swir_window=None, swir_shift=(0.0, 0.0)):
 
 
 def stack(run_alg, vnir, swir, output, feedback=None, **extra):
-    log = feedback or Log()
+    log = feedback or recording_feedback()
     result = run_alg("pccee:stackvnirswir", dict({"VNIR": vnir, "SWIR": swir, "OUTPUT": str(output)}, **extra),
                      feedback=log)
     return result["OUTPUT"], log.text
@@ -137,14 +123,6 @@ def test_user_wavelengths_float_data_and_ranges_apart(run_alg, tmp_path):
     assert "do not overlap: all bands kept" in log and read_raster(output).shape == (20, 24, 7)
 
 
-class CancelAfter(Log):
-    """Cancels once progress passes a threshold (between blocks)."""
-
-    def __init__(self, threshold):
-        super().__init__()
-        self.progressChanged.connect(lambda value: value >= threshold and self.cancel())
-
-
 def test_streams_block_by_block_and_cancel_leaves_nothing(run_alg, tmp_path, monkeypatch):
     monkeypatch.setattr(raster_reader, "BLOCK_VALUES", 6 * 256 * 256)  # one 256 x 256 tile a block: four blocks
     rng = np.random.default_rng(6)
@@ -157,7 +135,7 @@ def test_streams_block_by_block_and_cancel_leaves_nothing(run_alg, tmp_path, mon
     assert np.array_equal(stacked[:, 2:], np.concatenate([vnir_cube[:, 2:, :3], swir_cube[:, :-2]], axis=2))
     assert np.isnan(stacked[:, :2]).all()  # float inputs without nodata: NaN where the SWIR is missing
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        stack(run_alg, vnir, swir, tmp_path / "cancelled.tif", OVERLAP=2, RESAMPLING=1, feedback=CancelAfter(50))
+        stack(run_alg, vnir, swir, tmp_path / "cancelled.tif", OVERLAP=2, RESAMPLING=1, feedback=recording_feedback(cancel_at=50))
     # QGIS leaves the inputs' histograms (.aux.xml) when it opens them as layers; no output, no staging folder.
     assert [n for n in sorted(os.listdir(tmp_path)) if not n.endswith(".aux.xml")] == ["o.tif", "s.tif", "v.tif"]
 

@@ -113,3 +113,17 @@ def test_expert_settings_are_folded_under_advanced(pccee_provider):
         flags = {d.name(): d.flags() for d in registry.algorithmById(algorithm).parameterDefinitions()}
         assert all(flags[name] & QgsProcessingParameterDefinition.FlagAdvanced for name in names), algorithm
         assert not flags[shown] & QgsProcessingParameterDefinition.FlagAdvanced, algorithm
+
+
+def test_a_missing_scikit_learn_is_said_before_the_run(pccee_provider, monkeypatch):
+    """canExecute() tells the dialog and qgis_process what to install, as QGIS's R provider does; algorithms
+    that need scikit-learn only for some options still run without it."""
+    import importlib.util
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "sklearn" else find_spec(name, *a))
+    registry = QgsApplication.processingRegistry()
+    for algorithm in ("invertmetals", "zonepollution", "endmemberablation"):
+        ok, message = registry.algorithmById("pccee:" + algorithm).create().canExecute()
+        assert not ok and "sudo apt install python3-sklearn" in message and "pip install scikit-learn" in message
+    for algorithm in ("unmixabundances", "extractendmembersvca", "removebadbands"):
+        assert registry.algorithmById("pccee:" + algorithm).create().canExecute() == (True, "")

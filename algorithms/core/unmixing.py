@@ -12,6 +12,7 @@ whose last unknown is the constraint's multiplier.
 import numpy as np
 
 from .linalg import matmul
+from .spectral_angle import spectral_angles
 
 
 class UnmixingError(ValueError):
@@ -56,6 +57,19 @@ class LinearUnmixer:
 #: Pixels per chunk of the residual: a chunk's error (chunk x bands) stays in the CPU cache, which makes
 #: the reconstruction about twice as fast as one pass over a whole block.
 RESIDUAL_CHUNK = 1024
+
+
+#: Endmember pairs closer than this (degrees) are reported as duplicates.
+DUPLICATE_ANGLE = 1.0
+#: Above this condition number of E E^T, abundances of similar endmembers are unstable.
+CONDITION_WARNING = 1.0e6
+
+
+def near_duplicates(endmembers, max_angle=DUPLICATE_ANGLE):
+    """(i, j, angle in degrees) of the endmember pairs closer than max_angle: their abundances trade off
+    against each other, so the user is told before unmixing. endmembers: (n_endmembers, n_bands)."""
+    angles = spectral_angles(endmembers, endmembers)
+    return [(int(i), int(j), float(angles[i, j])) for i, j in zip(*np.nonzero(np.triu(angles < max_angle, k=1)))]
 
 
 def residual_rmse(pixels, abundances, endmembers):

@@ -81,3 +81,24 @@ class Standardiser:
 
     def __call__(self, values):
         return (self._transform(values) - self.mean) / self.scale
+
+
+def zone_colours(k):
+    """Green (low) to red (high)."""
+    ramp = [(26, 152, 80), (145, 207, 96), (254, 224, 139), (252, 141, 89), (215, 48, 39)]
+    positions = np.linspace(0, len(ramp) - 1, k)
+    return ["#{:02x}{:02x}{:02x}".format(*[int(np.interp(p, range(len(ramp)), [c[i] for c in ramp]))
+                                          for i in range(3)]) for p in positions]
+
+
+def zone_statistics(zones, values, count, sampled, labels, pixel_area):
+    """Per zone: pixel count and area (scaled from the sample of `sampled` of the `count` valid pixels; pixel_area
+    in map units squared), mean and 10th, 50th and 90th percentiles of each metal. zones: 0-based codes."""
+    rows = []
+    for code, name in enumerate(labels):
+        members = values[zones == code]
+        pixels = int(round(len(members) * count / sampled))
+        metals = [(m.mean(), *np.percentile(m, [10, 50, 90])) if len(m) else (np.nan,) * 4 for m in members.T]
+        rows.append({"code": code + 1, "name": name, "pixels": pixels, "hectares": pixels * pixel_area / 1e4,
+                     "metals": metals})
+    return rows

@@ -1,4 +1,4 @@
-"""Read any GDAL raster as (n_pixels, n_bands) blocks with a valid-pixel mask, and find its wavelengths.
+"""Read any GDAL raster as (n_pixels, n_bands) blocks with a valid-pixel mask (its band metadata: raster_metadata).
 
 Scenes of 330 bands do not fit in memory at any useful size, so every algorithm streams windows
 that are aligned to the file's own blocks (no block is decoded twice) and to the tiles the
@@ -7,12 +7,12 @@ outputs are written with (no output tile is written twice).
 import math
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 import numpy as np
 from osgeo import gdal
 
-from ..core.wavelengths import WavelengthError, parse_wavelength, parse_wavelength_list, to_nanometres
+from .raster_metadata import envi_bad_bands, envi_items, find_wavelengths
 
 gdal.UseExceptions()
 
@@ -44,13 +44,6 @@ class Window(NamedTuple):
     @property
     def n_pixels(self):
         return self.xsize * self.ysize
-
-
-class Wavelengths(NamedTuple):
-    """Band centres and widths in nm (fwhm None when unknown) and where they were found."""
-    nm: np.ndarray
-    fwhm: Optional[np.ndarray]
-    source: str
 
 
 def aligned_windows(width, height, step_x, step_y, max_pixels):
@@ -257,30 +250,12 @@ class RasterReader:
         return np.delete(result, centre, axis=1)
 
     def wavelengths(self):
-        """Band wavelengths in nm from the file's metadata, or None when it holds none.
-
-        Looks, in order, at GDAL's IMAGERY domain (CENTRAL_WAVELENGTH_UM, GDAL >= 3.10), the
-        ENVI header's `wavelength` and `fwhm` lists, the per-band `wavelength`/`wavelength_units`
-        items, and band descriptions such as "450.2 nm" or "0.4502 um".
-        """
-        for finder in (self._imagery_wavelengths, self._envi_wavelengths,
-                       self._band_item_wavelengths, self._description_wavelengths):
-            found = finder()
-            if found is not None and found.nm.size == self.n_bands and np.all(np.isfinite(found.nm)):
-                return found
-        return None
+        """Band wavelengths in nm from the file's metadata, or None when it holds none (see raster_metadata)."""
+        return find_wavelengths(self.dataset)
 
     def bad_bands(self):
-        """0-based indices of the bands the ENVI header's bad band list ('bbl', 0 = bad) marks, or None
-        when the header has no usable list (absent, or not one value per band)."""
-        text = self._envi_items().get("bbl")
-        if text is None:
-            return None
-        try:
-            flags = parse_wavelength_list(text, "nm")  # any ENVI list: numbers in braces, unit factor 1
-        except WavelengthError:
-            return None
-        return np.flatnonzero(flags == 0) if flags.size == self.n_bands else None
+        """0-based indices of the bands the ENVI header's bad band list marks, or None (see raster_metadata)."""
+        return envi_bad_bands(self.dataset)
 
     def reflectance_scale(self):
         """(scale, reason) that turns the stored values into reflectance where no GDAL scale or offset says
@@ -289,7 +264,7 @@ class RasterReader:
         reflectance never does). (None, None) when the values are to be read as they are."""
         if np.any(self.scales != 1.0) or np.any(self.offsets != 0.0):
             return None, None
-        factor = self._envi_items().get("reflectance_scale_factor")
+        factor = envi_items(self.dataset).get("reflectance_scale_factor")
         try:
             factor = float(factor) if factor is not None else None
         except ValueError:
@@ -316,57 +291,6 @@ class RasterReader:
             values.append(pixels[valid].ravel())
         values = np.concatenate(values)
         return float(np.percentile(values, percentile)) if values.size else 0.0
-
-    def _envi_items(self):
-        """The ENVI header's items (GDAL's ENVI domain), keys in lower case; empty for other formats."""
-        return {k.lower(): v for k, v in (self.dataset.GetMetadata("ENVI") or {}).items()}
-
-    def _band_metadata(self, domain=""):
-        return [self.dataset.GetRasterBand(i + 1).GetMetadata(domain) or {} for i in range(self.n_bands)]
-
-    def _imagery_wavelengths(self):
-        items = self._band_metadata("IMAGERY")
-        if not all("CENTRAL_WAVELENGTH_UM" in item for item in items):
-            return None
-        nm = np.array([float(item["CENTRAL_WAVELENGTH_UM"]) for item in items]) * 1000.0
-        fwhm = None
-        if all("FWHM_UM" in item for item in items):
-            fwhm = np.array([float(item["FWHM_UM"]) for item in items]) * 1000.0
-        return Wavelengths(nm, fwhm, "GDAL IMAGERY metadata")
-
-    def _band_item_wavelengths(self):
-        items = [{k.lower(): v for k, v in item.items()} for item in self._band_metadata()]
-        if not all("wavelength" in item for item in items):
-            return None
-        try:
-            values = [float(item["wavelength"]) for item in items]
-            fwhm = [float(item["fwhm"]) for item in items] if all("fwhm" in i for i in items) else None
-        except ValueError:
-            return None
-        unit = items[0].get("wavelength_units")
-        return Wavelengths(to_nanometres(values, unit),
-                           None if fwhm is None else to_nanometres(fwhm, unit or _unit_of(values)),
-                           "band metadata 'wavelength'")
-
-    def _envi_wavelengths(self):
-        envi = self._envi_items()
-        if "wavelength" not in envi:
-            return None
-        raw = parse_wavelength_list(envi["wavelength"], "nm")
-        unit = envi.get("wavelength_units") or envi.get("wavelength units") or _unit_of(raw)
-        nm = to_nanometres(raw, unit)
-        fwhm = None
-        if "fwhm" in envi:
-            fwhm = to_nanometres(parse_wavelength_list(envi["fwhm"], "nm"), unit)
-            fwhm = fwhm if fwhm.size == nm.size else None
-        return Wavelengths(nm, fwhm, "ENVI header 'wavelength'")
-
-    def _description_wavelengths(self):
-        values = [parse_wavelength(text) for text in self.descriptions]
-        if any(value is None for value in values):
-            return None
-        return Wavelengths(np.array(values, dtype=float), None, "band descriptions")
-
 
 #: First GDAL whose multi-threaded GeoTIFF decoding reads a band subset of a band-interleaved file safely.
 _SAFE_THREADED_BAND_SUBSETS = 3070100
@@ -409,8 +333,3 @@ def _no_implicit_decoding_threads():
         yield
     finally:
         gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", previous)
-
-
-def _unit_of(values):
-    """Unit name that matches how the centre wavelengths were written, for their FWHM."""
-    return "um" if np.nanmax(np.asarray(values, dtype=float)) < 30.0 else "nm"

@@ -2,8 +2,8 @@
 import numpy as np
 from qgis.core import QgsProcessingParameterNumber
 
-from .core.linalg import matmul
-from .core.vca import vca
+from ..core.linalg import matmul
+from ..core.vca import vca
 from .endmember_extraction import EndmemberExtraction
 
 #: Reduced pixels are kept in memory below this size (bytes); larger scenes are re-read each pass.
@@ -66,6 +66,10 @@ class ExtractEndmembersVca(EndmemberExtraction):
             def blocks():
                 return self.valid_blocks(reader, feedback, 20, 90, project)
         found = vca(blocks, count, np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context)))
+        if len(found) < count:
+            feedback.pushWarning(self.tr("VCA found only {} distinct vertices (asked for {}): the scene's spectra span "
+                                         "{} dimensions. The library holds those {}.").format(
+                len(found), count, len(found) - 1, len(found)))
         output = self.write_endmembers(parameters, context, feedback, reader, found,
-                                       np.arange(1, count + 1, dtype=float))
+                                       np.arange(1, len(found) + 1, dtype=float))
         return {self.OUTPUT: output}

@@ -9,13 +9,13 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProcessingParameterRasterDestination, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from .base import PcceeAlgorithm, progress_callbacks
-from .core import scene_simulation as sim
-from .io.raster_reader import BLOCK_VALUES, aligned_windows
-from .io.raster_writer import RasterWriter
-from .io.spectral_library_files import read_csv_library
-from .paths import RESOURCES
-from .styling import TrueColour, style_on_load
+from ..base import PcceeAlgorithm, progress_callbacks
+from ..core import scene_simulation as sim
+from ..io.raster_reader import BLOCK_VALUES, aligned_windows
+from ..io.raster_writer import RasterWriter
+from ..io.spectral_library_files import read_csv_library
+from ..paths import RESOURCES
+from ..styling import TrueColour, style_on_load
 
 SIMULATED = "SIMULATED: synthetic scene from pccee:createsamplescene, not real GaoFen-5 data"
 PIXEL_M = 30.0
@@ -58,8 +58,7 @@ class CreateSampleScene(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SIZE, self.tr("Scene size (pixels per side)"), QgsProcessingParameterNumber.Integer,
             300, minValue=64, maxValue=3000))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 2024, minValue=0))
+        self.add_seed_parameter(2024)
         snr = QgsProcessingParameterNumber(self.SNR, self.tr("Signal-to-noise ratio"),
                                            QgsProcessingParameterNumber.Double, 150.0, minValue=1.0)
         outliers = QgsProcessingParameterNumber(self.OUTLIERS, self.tr("Outlier pixels"),

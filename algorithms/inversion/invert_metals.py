@@ -1,18 +1,18 @@
 """Heavy-metal inversion (PCCEE section 2.5): Random Forest per metal from abundances at soil samples."""
 import numpy as np
-from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
-from .base import PcceeAlgorithm
-from .core import inversion
-from .io.inversion_report import write_inversion_report
-from .io.raster_writer import RasterWriter
-from .io.staged_outputs import staged
-from .metal_cross_validation import CrossValidation, add_cross_validation_parameters
-from .sample_points import metal_fields, samples_at_pixels
-from .styling import hot_concentrations, style_on_load
+from ..base import PcceeAlgorithm
+from ..core import inversion
+from ..reports.inversion_report import write_inversion_report
+from ..io.raster_writer import RasterWriter
+from ..io.staged_outputs import staged
+from ..metal_cross_validation import CrossValidation, add_cross_validation_parameters
+from ..sample_points import metal_fields, samples_at_pixels
+from ..styling import hot_concentrations, style_on_load
 
 DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 NODATA = -9999.0
@@ -38,20 +38,23 @@ class ConcentrationMaps(PcceeAlgorithm):
         windows = reader.windows(reader.n_bands + 4 * len(metals))  # the budget counts the float64 maps too
         with RasterWriter(paths[self.OUTPUT], reader.width, reader.height, len(metals), **grid) as values, \
                 RasterWriter(paths[self.OUTPUT_UNCERTAINTY], reader.width, reader.height, len(metals), **grid) as spread:
-            for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
-                if feedback.isCanceled():
-                    raise self.cancelled()
+            mapped = 0
+            for window, pixels, valid in self.stream(reader, feedback, windows, start=start):
                 mean = np.full((window.n_pixels, len(metals)), NODATA)
                 deviation = np.full((window.n_pixels, len(metals)), NODATA)
                 if valid.any():
                     mean[valid], deviation[valid] = inversion.predict_with_spread(forests, pixels[valid])
+                    mapped += int(valid.sum())
                 values.write(window, mean)
                 spread.write(window, deviation)
-                feedback.setProgress(start + (100.0 - start) * done / len(windows))
+            if not mapped:
+                raise self.fail(self.ABUNDANCES, self.tr("the raster has no valid pixel (all nodata, NaN or zero): "
+                                                         "there is nothing to map. Check its nodata value and its bands."))
         style_on_load(context, paths[self.OUTPUT], hot_concentrations())
 
 
 class InvertMetals(ConcentrationMaps):
+    REQUIRES = ("sklearn",)
     SAMPLES = "SAMPLES"
     METALS = "METALS"
     OUTPUT_METRICS = "OUTPUT_METRICS"
@@ -85,10 +88,7 @@ class InvertMetals(ConcentrationMaps):
                                                        ", ".join(DEFAULT_METALS)))
         add_cross_validation_parameters(self)
         self.add_map_outputs()
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_METRICS, self.tr("Cross-validated metrics"),
-                                                            QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Inversion report"),
-                                                                self.tr("HTML files (*.html)")))
+        self.add_table_and_report(self.OUTPUT_METRICS, self.tr("Cross-validated metrics"), self.tr("Inversion report"))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, self.tr("Trained model"),
                                                                 self.tr("PCCEE model (*.npz)")))
 

@@ -1,23 +1,21 @@
 """SAM heat maps and the endmember spectra plot (PCCEE section 2.3.4), to check endmembers by eye."""
 from qgis.core import (QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
+                       QgsProcessingParameterRasterDestination)
 
-from .angle_rasters import write_angle_raster
-from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibraryError
-from .io.spectra_plot import write_spectra_plot
-from .library_layer import read_library
-from .prior_library import add_prior_parameters, load_prior, resample_to
-from .reflectance_input import open_reflectance
-from .styling import small_angles_stand_out, style_on_load
+from ..angle_rasters import write_angle_raster
+from ..base import PcceeAlgorithm
+from ..core.spectral_library import SpectralLibraryError
+from ..reports.spectra_plot import write_spectra_plot
+from ..library_layer import read_library
+from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters, load_prior, resample_to
+from ..reflectance_input import open_reflectance
+from ..styling import small_angles_stand_out, style_on_load
 
 
 class SpectralAngleMaps(PcceeAlgorithm):
     INPUT = "INPUT"
     ENDMEMBERS = "ENDMEMBERS"
-    PRIOR = "PRIOR"
-    PRIOR_FILE = "PRIOR_FILE"
-    CLASS_FIELD = "CLASS_FIELD"
+    PRIOR, PRIOR_FILE, CLASS_FIELD = PRIOR, PRIOR_FILE, CLASS_FIELD
     OUTPUT = "OUTPUT"
     OUTPUT_PLOT = "OUTPUT_PLOT"
     GROUP_ID = "endmembers"
@@ -39,11 +37,9 @@ class SpectralAngleMaps(PcceeAlgorithm):
             "\n\nReference: the PCCEE framework, section 2.3.4.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.ENDMEMBERS, self.tr("Endmember library")))
-        add_prior_parameters(self, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD,
-                             self.tr("Prior library to plot dashed (empty: built-in)"))
-        self.add_wavelength_parameter()
+        add_prior_parameters(self, self.tr("Prior library to plot dashed (empty: built-in)"))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Spectral angle maps")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PLOT, self.tr("Endmember spectra plot"), self.tr("HTML files (*.html);;PNG files (*.png)")))
@@ -59,7 +55,7 @@ class SpectralAngleMaps(PcceeAlgorithm):
         if endmembers.wavelengths is None:
             raise self.fail(self.ENDMEMBERS, self.tr("the library has no wavelengths."))
         on_image = resample_to(self, endmembers, wavelengths, self.ENDMEMBERS, feedback)
-        prior, _ = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD)
+        prior, _ = load_prior(self, parameters, context, feedback)
         path = self.output_raster_path(parameters, self.OUTPUT, context)
         plot = self.output_file_path(parameters, self.OUTPUT_PLOT, context)
         write_angle_raster(self, reader, on_image.spectra, endmembers.names, path, feedback)

@@ -1,7 +1,7 @@
 """Apply a model trained by 'Invert metal concentrations' to another abundance raster."""
 from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterRasterLayer
 
-from .core.inversion import ModelFileError, load_model
+from ..core.inversion import ModelFileError, load_model
 from .invert_metals import ConcentrationMaps
 
 
@@ -19,7 +19,12 @@ class PredictMetals(ConcentrationMaps):
             "Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with "
             "the forests saved by 'Invert metal concentrations'. The raster must have the predictors the model "
             "was trained on, in the same order. Only model files written by this plugin are read: they hold "
-            "plain arrays and a digest, and a file that is not one, or has been altered, is refused.")
+            "plain arrays and a digest, and a file that is not one, or has been altered, is refused.\n"
+            "The digest detects accidental damage (a truncated or corrupted copy), not a determined forger, who "
+            "can recompute it. A crafted file is harmless because nothing in it is unpickled or run and every "
+            "tree is checked on load (children in range and below their node, leaves consistent, splits on the "
+            "model's predictors, finite thresholds and values): at worst it predicts wrong values. Use model "
+            "files you trust.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.ABUNDANCES, self.tr("Abundances (or other predictors)")))
@@ -31,7 +36,8 @@ class PredictMetals(ConcentrationMaps):
         try:
             forests, metals, predictors = load_model(self.parameterAsFile(parameters, self.MODEL, context))
         except ModelFileError as error:
-            raise self.fail(self.MODEL, str(error))
+            raise self.fail(self.MODEL, self.tr("{} Give a model written by 'Invert metal concentrations' (train it "
+                                                "again if needed).").format(error))
         if len(predictors) != reader.n_bands:
             raise self.fail(self.ABUNDANCES, self.tr("the model was trained on {} predictors ({}) but the raster has "
                                                      "{} bands.").format(len(predictors), ", ".join(predictors),

@@ -4,22 +4,22 @@ import time
 
 import numpy as np
 from qgis.core import (QgsProcessing,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QVariant
 
-from .core import inversion
-from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
-from .invert_metals import DEFAULT_METALS
-from .io.html_report import table, write_page
-from .metal_cross_validation import CrossValidation
-from .reflectance_input import open_reflectance
-from .sample_points import metal_fields, samples_at_pixels
-from .unmix_abundances import METHODS, UnmixAbundances
+from ..core import inversion
+from ..core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
+from ..inversion.invert_metals import DEFAULT_METALS
+from ..reports.html_report import table, write_page
+from ..metal_cross_validation import CrossValidation
+from ..reflectance_input import open_reflectance
+from ..sample_points import metal_fields, samples_at_pixels
+from ..unmixing.unmix_abundances import METHODS, UnmixAbundances
 
 
 class CompareUnmixing(UnmixAbundances):
+    GROUP_ID = "evaluation"
     METHODS = "METHODS"
     SAMPLES = "SAMPLES"
     METALS = "METALS"
@@ -56,10 +56,7 @@ class CompareUnmixing(UnmixAbundances):
                                                        ", ".join(DEFAULT_METALS)))
         self.addParameter(QgsProcessingParameterNumber(self.TREES, self.tr("Trees per forest"),
                                                        QgsProcessingParameterNumber.Integer, 200, minValue=1))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Comparison table"),
-                                                            QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Comparison report"),
-                                                                self.tr("HTML files (*.html)")))
+        self.add_table_and_report(self.OUTPUT, self.tr("Comparison table"), self.tr("Comparison report"))
 
     def process(self, parameters, context, feedback):
         reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
@@ -79,9 +76,7 @@ class CompareUnmixing(UnmixAbundances):
             unmixers[method] = self._model(method, linear, reader, bands, parameters, context, feedback)
             seconds[method] = time.perf_counter() - start
         totals = {method: np.zeros(3) for method in methods}  # sum of residuals, of abundances; pixels
-        for _, pixels, valid in reader.blocks(reader.windows(bands.size), bands):  # one read for every method
-            if feedback.isCanceled():
-                raise self.cancelled()
+        for _, pixels, valid in self.stream(reader, feedback, bands=bands, start=20.0, end=60.0):  # one read, all methods
             if not valid.any():
                 continue
             chosen = pixels if valid.all() else pixels[valid]

@@ -4,20 +4,28 @@ import time
 
 import numpy as np
 from qgis.core import (QgsProcessing, QgsProcessingMultiStepFeedback, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsProcessingUtils)
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsProcessingUtils)
 from qgis.PyQt.QtCore import QVariant
 
-from .base import PcceeAlgorithm
-from .core import inversion
-from .invert_metals import DEFAULT_METALS
-from .io.ablation_report import write_ablation_report
-from .io.raster_reader import RasterReader
-from .library_layer import read_library
-from .metal_cross_validation import SEED, CrossValidation, add_cross_validation_parameters
-from .prior_library import add_prior_parameters
-from .sample_points import metal_fields, samples_at_pixels
+from ..base import PcceeAlgorithm
+from ..endmembers.endmember_extraction import EndmemberExtraction as Extraction
+from ..endmembers.extract_endmembers_ppi import ExtractEndmembersPpi as Ppi
+from ..endmembers.extract_endmembers_vca import ExtractEndmembersVca as Vca
+from ..endmembers.match_prior_library import MatchPriorLibrary
+from ..endmembers.merge_endmembers import MergeEndmembers
+from ..endmembers.select_top_k_endmembers import SelectTopKEndmembers as TopK
+from ..core import inversion
+from ..inversion.invert_metals import DEFAULT_METALS
+from ..reports.ablation_report import write_ablation_report
+from ..io.raster_reader import RasterReader
+from ..library_layer import read_library
+from ..metal_cross_validation import SEED, CrossValidation, add_cross_validation_parameters
+from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters
+from ..sample_points import metal_fields, samples_at_pixels
+from ..unmixing.unmix_abundances import METHODS, UnmixAbundances
+
+TEMPORARY = QgsProcessing.TEMPORARY_OUTPUT
 
 #: (name, sources) in the paper's order; "PS" is the prior library matched by SAM.
 WORKFLOWS = (("PPI", ("PPI",)), ("PPI+VCA", ("PPI", "VCA")), ("PPI+PS", ("PPI", "PS")), ("VCA", ("VCA",)),
@@ -29,16 +37,15 @@ class EndmemberAblation(PcceeAlgorithm):
     SAMPLES = "SAMPLES"
     METALS = "METALS"
     WORKFLOWS = "WORKFLOWS"
-    PRIOR = "PRIOR"
-    PRIOR_FILE = "PRIOR_FILE"
-    CLASS_FIELD = "CLASS_FIELD"
+    PRIOR, PRIOR_FILE, CLASS_FIELD = PRIOR, PRIOR_FILE, CLASS_FIELD
     PPI_ENDMEMBERS = "PPI_ENDMEMBERS"
     VCA_ENDMEMBERS = "VCA_ENDMEMBERS"
     SKEWERS = "SKEWERS"
     K = "K"
     OUTPUT = "OUTPUT"
     OUTPUT_REPORT = "OUTPUT_REPORT"
-    GROUP_ID = "endmembers"
+    GROUP_ID = "evaluation"
+    REQUIRES = ("sklearn",)
 
     def name(self):
         return "endmemberablation"
@@ -63,7 +70,7 @@ class EndmemberAblation(PcceeAlgorithm):
             "Remove bad bands first.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples"),
                                                               [QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
@@ -71,8 +78,7 @@ class EndmemberAblation(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(self.WORKFLOWS, self.tr("Workflows"),
                                                      [name for name, _ in WORKFLOWS], allowMultiple=True,
                                                      defaultValue=list(range(len(WORKFLOWS)))))
-        add_prior_parameters(self, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD,
-                             self.tr("Prior spectral library (empty: built-in)"))
+        add_prior_parameters(self, self.tr("Prior spectral library (empty: built-in)"))
         for name, label, default in ((self.PPI_ENDMEMBERS, self.tr("PPI endmembers"), 10),
                                      (self.VCA_ENDMEMBERS, self.tr("VCA endmembers"), 6),
                                      (self.SKEWERS, self.tr("PPI skewers"), 10000),
@@ -80,11 +86,7 @@ class EndmemberAblation(PcceeAlgorithm):
             self.addParameter(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer,
                                                            default, minValue=1))
         add_cross_validation_parameters(self)
-        self.add_wavelength_parameter(advanced=True)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Workflow comparison table"),
-                                                            QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Workflow comparison report"),
-                                                                self.tr("HTML files (*.html)")))
+        self.add_table_and_report(self.OUTPUT, self.tr("Workflow comparison table"), self.tr("Workflow comparison report"))
 
     def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.INPUT, context)
@@ -146,8 +148,7 @@ class _Children:
         self.step = 0
         a = algorithm
         self.wavelengths = parameters.get(a.WAVELENGTHS)
-        self.prior = {"PRIOR": parameters.get(a.PRIOR), "PRIOR_FILE": parameters.get(a.PRIOR_FILE),
-                      "CLASS_FIELD": parameters.get(a.CLASS_FIELD)}
+        self.prior = {name: parameters.get(name) for name in (PRIOR, PRIOR_FILE, CLASS_FIELD)}
         self.settings = {name: a.parameterAsInt(parameters, name, context)
                          for name in (a.PPI_ENDMEMBERS, a.VCA_ENDMEMBERS, a.SKEWERS, a.K, SEED)}
 
@@ -158,43 +159,44 @@ class _Children:
         self.feedback.setCurrentStep(self.step)
         self.step += 1
 
-    def run(self, algorithm_id, parameters):
+    def run(self, algorithm, parameters):
+        """Run the algorithm class (by its own id) as a child, on the next part of the progress bar."""
         import processing  # the Processing plugin; present wherever algorithms run
         self.advance()
-        return processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
-                              is_child_algorithm=True)
+        return processing.run("pccee:" + algorithm().name(), parameters, context=self.context,
+                              feedback=self.feedback, is_child_algorithm=True)
 
     def extract(self, source):
         """(candidate library, seconds) of one method on the raster."""
         start = time.perf_counter()
-        scene = {"INPUT": self.parameters[self.algorithm.INPUT], "WAVELENGTHS": self.wavelengths,
-                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}
+        scene = {Extraction.INPUT: self.parameters[self.algorithm.INPUT], Extraction.WAVELENGTHS: self.wavelengths,
+                 Extraction.OUTPUT: TEMPORARY}
         if source == "PPI":
-            result = self.run("pccee:extractendmembersppi", dict(
-                scene, ENDMEMBERS=self.settings["PPI_ENDMEMBERS"], SKEWERS=self.settings["SKEWERS"],
-                SEED=self.settings[SEED], OUTPUT_SCORES=QgsProcessing.TEMPORARY_OUTPUT))
+            result = self.run(Ppi, dict(scene, **{
+                Ppi.ENDMEMBERS: self.settings[self.algorithm.PPI_ENDMEMBERS], Ppi.SKEWERS: self.settings[self.algorithm.SKEWERS],
+                Ppi.SEED: self.settings[SEED], Ppi.OUTPUT_SCORES: TEMPORARY}))
         elif source == "VCA":
-            result = self.run("pccee:extractendmembersvca", dict(
-                scene, ENDMEMBERS=self.settings["VCA_ENDMEMBERS"], SEED=self.settings[SEED]))
+            result = self.run(Vca, dict(scene, **{
+                Vca.ENDMEMBERS: self.settings[self.algorithm.VCA_ENDMEMBERS], Vca.SEED: self.settings[SEED]}))
         else:
-            result = self.run("pccee:matchpriorlibrary", dict(
-                scene, LIBRARY=self.prior["PRIOR"], LIBRARY_FILE=self.prior["PRIOR_FILE"],
-                CLASS_FIELD=self.prior["CLASS_FIELD"], OUTPUT_ANGLES=QgsProcessing.TEMPORARY_OUTPUT))
-        return result["OUTPUT"], time.perf_counter() - start
+            result = self.run(MatchPriorLibrary, dict(scene, **self.prior, **{MatchPriorLibrary.OUTPUT_ANGLES: TEMPORARY}))
+        return result[Extraction.OUTPUT], time.perf_counter() - start
 
     def select(self, libraries, with_prior):
         """The workflow's endmember library: Top-K against the prior with PS, else all candidates."""
         if with_prior:
-            return self.run("pccee:selecttopkendmembers", dict(
-                self.prior, CANDIDATES=libraries, K=self.settings["K"], UP_TO_K=True, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT))["OUTPUT"]
+            return self.run(TopK, dict(self.prior, **{
+                TopK.CANDIDATES: libraries, TopK.K: self.settings[self.algorithm.K], TopK.UP_TO_K: True,
+                TopK.OUTPUT: TEMPORARY}))[TopK.OUTPUT]
         if len(libraries) == 1:
             self.advance()
             return libraries[0]
-        return self.run("pccee:mergeendmembers", dict(INPUT=libraries, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT))["OUTPUT"]
+        return self.run(MergeEndmembers, {MergeEndmembers.INPUT: libraries,
+                                          MergeEndmembers.OUTPUT: TEMPORARY})[MergeEndmembers.OUTPUT]
 
     def unmix(self, library):
         """The path of the NNLS abundance raster."""
-        return self.run("pccee:unmixabundances", {
-            "INPUT": self.parameters[self.algorithm.INPUT], "ENDMEMBERS": library, "METHOD": 0,
-            "WAVELENGTHS": self.wavelengths, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
-            "OUTPUT_RESIDUAL": QgsProcessing.TEMPORARY_OUTPUT})["OUTPUT"]
+        return self.run(UnmixAbundances, {
+            UnmixAbundances.INPUT: self.parameters[self.algorithm.INPUT], UnmixAbundances.ENDMEMBERS: library,
+            UnmixAbundances.METHOD: METHODS.index("nnls"), UnmixAbundances.WAVELENGTHS: self.wavelengths,
+            UnmixAbundances.OUTPUT: TEMPORARY, UnmixAbundances.OUTPUT_RESIDUAL: TEMPORARY})[UnmixAbundances.OUTPUT]

@@ -2,12 +2,12 @@
 import numpy as np
 from osgeo import gdal_array
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
+                       QgsProcessingParameterString)
 
-from .base import PcceeAlgorithm, progress_callbacks
-from .core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
-from .io.raster_writer import RasterWriter
-from .reflectance_input import open_reflectance
+from ..base import PcceeAlgorithm, progress_callbacks
+from ..core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
+from ..io.raster_writer import RasterWriter
+from ..reflectance_input import open_reflectance
 
 
 class RemoveBadBands(PcceeAlgorithm):
@@ -38,7 +38,7 @@ class RemoveBadBands(PcceeAlgorithm):
             "Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterString(
             self.BAD_BANDS, self.tr("Bad bands to drop (1-based, e.g. 1-3, 108-112)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -47,7 +47,6 @@ class RemoveBadBands(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.DROP_CONSTANT, self.tr("Drop bands that are constant or empty across the scene"),
             defaultValue=True))
-        self.add_wavelength_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Raster without bad bands")))
 
     def process(self, parameters, context, feedback):
@@ -59,6 +58,10 @@ class RemoveBadBands(PcceeAlgorithm):
         uninformative = None
         if self.parameterAsBoolean(parameters, self.DROP_CONSTANT, context):
             uninformative = self._scan(reader, feedback)
+            if uninformative.all():
+                raise self.fail(self.INPUT, self.tr(
+                    "every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): the "
+                    "raster holds no image. Check its nodata value, or give the scene itself."))
         try:
             keep = np.flatnonzero(select_bands(reader.n_bands, drop, wavelengths, drop_water, uninformative))
         except BandSelectionError as error:
@@ -100,7 +103,6 @@ class RemoveBadBands(PcceeAlgorithm):
         dtype = gdal_array.GDALTypeCodeToNumericTypeCode(reader.dataset.GetRasterBand(1).DataType)
         dtype = dtype if dtype in (np.uint8, np.int16, np.uint16, np.float32) else np.float32
         nodata = reader.nodata[keep[0]]
-        progress, canceled = progress_callbacks(feedback, 40, 100)
         windows = reader.windows(keep.size)
         with RasterWriter(output, reader.width, reader.height, keep.size, reader.geotransform,
                           reader.projection, dtype=dtype, nodata=nodata,
@@ -108,11 +110,8 @@ class RemoveBadBands(PcceeAlgorithm):
                           wavelengths_nm=None if wavelengths is None else wavelengths[keep],
                           fwhm_nm=None if fwhm is None else fwhm[keep],
                           scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
-            for done, (window, pixels, _) in enumerate(reader.blocks(windows, keep, scaled=False), start=1):
-                if canceled():
-                    raise self.cancelled()
+            for window, pixels, _ in self.stream(reader, feedback, windows, keep, False, 40.0, 100.0):
                 writer.write(window, pixels)
-                progress(done / len(windows))
 
 
 def _band_ranges(indices):

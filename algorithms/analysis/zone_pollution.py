@@ -1,31 +1,22 @@
 """K-means pollution zoning (PCCEE section 2.6.2), with K chosen by the elbow and silhouette."""
 import numpy as np
 from osgeo import gdal
-from qgis.core import (QgsPalettedRasterRenderer, QgsProcessing,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer, QgsRasterLayer)
+from qgis.core import (QgsPalettedRasterRenderer, QgsProcessingLayerPostProcessorInterface,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer,
+                       QgsRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-from .base import PcceeAlgorithm
-from .core.sampling import PixelSample
-from .core.zoning import Standardiser, assign, choose_k, zone_names
-from .io.analysis_report import zoning_report
-from .io.raster_writer import RasterWriter
-from .styling import style_on_load
+from ..base import PcceeAlgorithm
+from ..core.sampling import PixelSample
+from ..core.zoning import Standardiser, assign, choose_k, zone_colours, zone_names, zone_statistics
+from ..reports.analysis_report import zoning_report
+from ..io.raster_writer import RasterWriter
+from ..styling import style_on_load
 
 NODATA = 0
 STATS_SAMPLE = 200000
-
-
-def zone_colours(k):
-    """Green (low) to red (high)."""
-    ramp = [(26, 152, 80), (145, 207, 96), (254, 224, 139), (252, 141, 89), (215, 48, 39)]
-    positions = np.linspace(0, len(ramp) - 1, k)
-    return ["#{:02x}{:02x}{:02x}".format(*[int(np.interp(p, range(len(ramp)), [c[i] for c in ramp]))
-                                          for i in range(3)]) for p in positions]
 
 
 class ZoneLegend(QgsProcessingLayerPostProcessorInterface):
@@ -55,6 +46,7 @@ class ZonePollution(PcceeAlgorithm):
     OUTPUT_STATS = "OUTPUT_STATS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
     GROUP_ID = "analysis"
+    REQUIRES = ("sklearn",)
 
     def name(self):
         return "zonepollution"
@@ -86,13 +78,9 @@ class ZonePollution(PcceeAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, 20000, minValue=10))
         self.addParameter(QgsProcessingParameterBoolean(self.LOG_TRANSFORM, self.tr("Log-transform skewed metals"),
                                                         True))
-        self.addParameter(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
-                                                       QgsProcessingParameterNumber.Integer, 0, minValue=0))
+        self.add_seed_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Pollution zones")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_STATS, self.tr("Zone statistics"),
-                                                            QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Zoning report"),
-                                                                self.tr("HTML files (*.html)")))
+        self.add_table_and_report(self.OUTPUT_STATS, self.tr("Zone statistics"), self.tr("Zoning report"))
 
     def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.INPUT, context)
@@ -106,9 +94,7 @@ class ZonePollution(PcceeAlgorithm):
         size = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context)
         path = self.output_raster_path(parameters, self.OUTPUT, context)
         sample, count = PixelSample(max(size, STATS_SAMPLE), np.random.default_rng(seed)), 0
-        for _, pixels, valid in reader.blocks():
-            if feedback.isCanceled():
-                raise self.cancelled()
+        for _, pixels, valid in self.stream(reader, feedback, end=40.0):
             sample.update(pixels[valid])
             count += int(valid.sum())
         if count == 0:
@@ -121,19 +107,22 @@ class ZonePollution(PcceeAlgorithm):
         names = [d or "band {}".format(i + 1) for i, d in enumerate(reader.descriptions)]
         for index in np.flatnonzero(~varying):
             feedback.pushWarning(self.tr("'{}' is constant: left out of the clustering.").format(names[index]))
-        standardise = Standardiser(values[:, varying], self.parameterAsBoolean(parameters, self.LOG_TRANSFORM, context))
+        log = self.parameterAsBoolean(parameters, self.LOG_TRANSFORM, context)
+        self._check_metals(values, varying, names, log)
+        standardise = Standardiser(values[:, varying], log)
         fitting = standardise(sample.subsample(size)[:, varying])
+        distinct = self._check_distinct(fitting, k, k_min)
         if k:
             choice = choose_k(fitting, k, k, seed)
         else:
-            choice = choose_k(fitting, k_min, min(k_max, len(fitting) - 1), seed)
+            choice = choose_k(fitting, k_min, min(k_max, distinct - 1), seed)
             feedback.pushInfo(self.tr("K = {}: silhouette maximum {}, elbow {}.").format(
                 choice.chosen, choice.best_silhouette, choice.elbow))
         k, centres = choice.chosen, choice.centres
         labels, colours = zone_names(k, self.zone_words()), zone_colours(k)
         self._write_zones(reader, path, centres, varying, standardise, labels, colours, feedback)
         zones = assign(standardise(values[:, varying]), centres)
-        rows = self._statistics(reader, zones, values, count, len(values), labels)
+        rows = zone_statistics(zones, values, count, len(values), labels, reader.pixel_area)
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         zoning_report(report, choice, labels, colours, rows, names)
         style_on_load(context, path, ZoneLegend(labels, colours))
@@ -145,6 +134,31 @@ class ZonePollution(PcceeAlgorithm):
         return {self.OUTPUT: path, self.OUTPUT_STATS: self.write_table(parameters, self.OUTPUT_STATS, context, columns,
                                                                        table_rows),
                 self.OUTPUT_REPORT: report}
+
+    def _check_metals(self, values, varying, names, log):
+        """Refuse a raster with no varying band (INPUT), or negative values to log-transform (LOG_TRANSFORM)."""
+        if not varying.any():
+            raise self.fail(self.INPUT, self.tr("every band is constant over the {} valid pixel(s): there is nothing to "
+                                                "zone. Give a concentration raster whose metals vary.").format(len(values)))
+        lowest = values.min(axis=0)
+        negative = [i for i in np.flatnonzero(varying) if lowest[i] < 0]
+        if log and negative:
+            raise self.fail(self.LOG_TRANSFORM, self.tr(
+                "{} has negative values (lowest {:g}): a log transform needs concentrations of 0 or more. Turn "
+                "LOG_TRANSFORM off, or give concentrations.").format(", ".join(names[i] for i in negative),
+                                                                      lowest[negative].min()))
+
+    def _check_distinct(self, fitting, k, k_min):
+        """The number of distinct metal vectors K-means gets; fewer than the zones asked for is refused."""
+        distinct = len(np.unique(fitting, axis=0))
+        if k and k > distinct:
+            raise self.fail(self.K, self.tr("K = {} zones, but the valid pixels hold only {} distinct metal vectors: "
+                                            "give K = {} at most, or 0 to choose.").format(k, distinct, distinct))
+        if not k and distinct <= k_min:
+            raise self.fail(self.INPUT if distinct < 3 else self.K_MIN, self.tr(
+                "the valid pixels hold only {} distinct metal vectors; choosing K from K_MIN = {} needs at least {}. "
+                "Give a larger raster, a smaller K_MIN, or K itself.").format(distinct, k_min, k_min + 1))
+        return distinct
 
     def zone_words(self):
         """core.zoning's words for zone names, in the user's language (legend, table and report)."""
@@ -160,25 +174,8 @@ class ZonePollution(PcceeAlgorithm):
                 table.SetColorEntry(code, tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) + (255,))
             band.SetColorTable(table)
             band.SetCategoryNames([""] + labels)
-            windows = reader.windows()
-            for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
-                if feedback.isCanceled():
-                    raise self.cancelled()
+            for window, pixels, valid in self.stream(reader, feedback, start=60.0):
                 codes = np.zeros(window.n_pixels, dtype=np.uint8)
                 if valid.any():
                     codes[valid] = assign(standardise(pixels[valid][:, varying]), centres) + 1
                 writer.write(window, codes[:, None])
-                feedback.setProgress(100.0 * done / len(windows))
-
-    @staticmethod
-    def _statistics(reader, zones, values, count, sampled, labels):
-        """Per zone: pixel count and area (scaled from the sample), mean and percentiles of each metal."""
-        pixel_area = reader.pixel_area
-        rows = []
-        for code, name in enumerate(labels):
-            members = values[zones == code]
-            pixels = int(round(len(members) * count / sampled))
-            metals = [(m.mean(), *np.percentile(m, [10, 50, 90])) if len(m) else (np.nan,) * 4 for m in members.T]
-            rows.append({"code": code + 1, "name": name, "pixels": pixels, "hectares": pixels * pixel_area / 1e4,
-                         "metals": metals})
-        return rows

@@ -3,18 +3,16 @@ import numpy as np
 from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber)
 
-from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibrary
-from .core.top_k import TopKError, rank_candidates
-from .library_layer import pooled_libraries, write_library
-from .prior_library import add_prior_parameters, load_prior, resample_to
+from ..base import PcceeAlgorithm
+from ..core.spectral_library import SpectralLibrary
+from ..core.top_k import TopKError, rank_candidates
+from ..library_layer import pooled_libraries, write_library
+from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters, load_prior, resample_to
 
 
 class SelectTopKEndmembers(PcceeAlgorithm):
     CANDIDATES = "CANDIDATES"
-    PRIOR = "PRIOR"
-    PRIOR_FILE = "PRIOR_FILE"
-    CLASS_FIELD = "CLASS_FIELD"
+    PRIOR, PRIOR_FILE, CLASS_FIELD = PRIOR, PRIOR_FILE, CLASS_FIELD
     K = "K"
     ONE_PER_CLASS = "ONE_PER_CLASS"
     UP_TO_K = "UP_TO_K"
@@ -40,8 +38,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.CANDIDATES, self.tr("Candidate endmember libraries"), QgsProcessing.TypeVector))
-        add_prior_parameters(self, self.PRIOR, self.PRIOR_FILE, self.CLASS_FIELD,
-                             self.tr("Prior spectral library (empty: built-in)"))
+        add_prior_parameters(self, self.tr("Prior spectral library (empty: built-in)"))
         self.addParameter(QgsProcessingParameterNumber(self.K, self.tr("K (endmembers to keep)"),
                                                        QgsProcessingParameterNumber.Integer, 4, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(self.ONE_PER_CLASS, self.tr("At most one per prior class"),
@@ -53,8 +50,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
 
     def process(self, parameters, context, feedback):
         candidates, crs = pooled_libraries(self, parameters, self.CANDIDATES, context)
-        prior, parameter = load_prior(self, parameters, context, feedback, self.PRIOR, self.PRIOR_FILE,
-                                      self.CLASS_FIELD)
+        prior, parameter = load_prior(self, parameters, context, feedback)
         prior = resample_to(self, prior, candidates.wavelengths, parameter, feedback)
         k = self.parameterAsInt(parameters, self.K, context)
         try:

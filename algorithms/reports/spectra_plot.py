@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from .html_report import figure_img, table, write_page  # noqa: E402
-from .staged_outputs import staged  # noqa: E402
+from ..io.staged_outputs import staged  # noqa: E402
 
 
 def spectra_figure(endmembers, prior=None):

@@ -2,11 +2,11 @@
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFile, QgsProcessingParameterString)
 
-from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibraryError
-from .core.wavelengths import WavelengthError
-from .io.spectral_library_files import read_library
-from .library_layer import write_library
+from ..base import PcceeAlgorithm
+from ..core.spectral_library import SpectralLibraryError
+from ..core.wavelengths import WavelengthError
+from ..io.spectral_library_files import read_library
+from ..library_layer import write_library
 
 
 class ImportSpectralLibrary(PcceeAlgorithm):

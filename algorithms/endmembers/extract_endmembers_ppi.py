@@ -3,13 +3,13 @@ import numpy as np
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination)
 
-from .core.candidates import neighbour_support, select_apart
-from .core.device import DeviceError, array_module
-from .core.linalg import matmul
-from .core.pca import StreamingPCA
-from .core.ppi import PpiAccumulator, isotropic_skewers
+from ..core.candidates import neighbour_support, select_apart
+from ..core.device import DeviceError, array_module
+from ..core.linalg import matmul
+from ..core.pca import StreamingPCA
+from ..core.ppi import PpiAccumulator, isotropic_skewers
 from .endmember_extraction import EndmemberExtraction
-from .io.raster_writer import RasterWriter
+from ..io.raster_writer import RasterWriter
 
 DEVICES = ("auto", "cpu", "gpu")
 #: Candidates examined per endmember asked for, in decreasing PPI count.
@@ -106,6 +106,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
                 statistics.update(pixels)
                 accumulator.update(indices, pixels)
             self.check_pixel_count(statistics.count, count)
+            self.check_spread(statistics)
         indices, counts = accumulator.counts()
         chosen = self._choose(reader, parameters, context, feedback, indices, counts, count, statistics)
         self._write_scores(reader, scores_path, indices, counts, feedback)

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
-from .raster_reader import RasterReader  # noqa: E402
+from ..io.raster_reader import RasterReader  # noqa: E402
 
 gdal.UseExceptions()
 

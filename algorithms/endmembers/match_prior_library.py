@@ -1,22 +1,20 @@
 """Prior-library SAM matching (PCCEE section 2.3.3): the closest pixel to each lab spectrum."""
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
+                       QgsProcessingParameterRasterDestination)
 
-from .angle_rasters import write_angle_raster
-from .base import PcceeAlgorithm
-from .core.spectral_library import SpectralLibrary
-from .library_layer import write_library
-from .prior_library import add_prior_parameters, load_prior, resample_to
-from .reflectance_input import open_reflectance
-from .styling import small_angles_stand_out, style_on_load
+from ..angle_rasters import write_angle_raster
+from ..base import PcceeAlgorithm
+from ..core.spectral_library import SpectralLibrary
+from ..library_layer import write_library
+from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters, load_prior, resample_to
+from ..reflectance_input import open_reflectance
+from ..styling import small_angles_stand_out, style_on_load
 
 
 class MatchPriorLibrary(PcceeAlgorithm):
     INPUT = "INPUT"
-    LIBRARY = "LIBRARY"
-    LIBRARY_FILE = "LIBRARY_FILE"
-    CLASS_FIELD = "CLASS_FIELD"
+    PRIOR, PRIOR_FILE, CLASS_FIELD = PRIOR, PRIOR_FILE, CLASS_FIELD
     OUTPUT = "OUTPUT"
     OUTPUT_ANGLES = "OUTPUT_ANGLES"
     GROUP_ID = "endmembers"
@@ -42,10 +40,8 @@ class MatchPriorLibrary(PcceeAlgorithm):
             "Environment 44, 145-163.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
-        add_prior_parameters(self, self.LIBRARY, self.LIBRARY_FILE, self.CLASS_FIELD,
-                             self.tr("Prior spectral library (empty: built-in)"))
-        self.add_wavelength_parameter()
+        self.add_scene_parameter()
+        add_prior_parameters(self, self.tr("Prior spectral library (empty: built-in)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Prior-matched endmembers"), QgsProcessing.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -54,8 +50,7 @@ class MatchPriorLibrary(PcceeAlgorithm):
     def process(self, parameters, context, feedback):
         reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
         wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback)
-        prior, parameter = load_prior(self, parameters, context, feedback, self.LIBRARY, self.LIBRARY_FILE,
-                                      self.CLASS_FIELD)
+        prior, parameter = load_prior(self, parameters, context, feedback)
         references = resample_to(self, prior, wavelengths, parameter, feedback)
         angles_path = self.output_raster_path(parameters, self.OUTPUT_ANGLES, context)
         closest = write_angle_raster(self, reader, references.spectra, prior.names, angles_path, feedback)

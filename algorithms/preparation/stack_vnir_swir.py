@@ -6,11 +6,11 @@ from osgeo import gdal, gdal_array, osr
 from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
 
-from .base import PcceeAlgorithm, progress_callbacks
-from .core.detector_overlap import (KEEP_AUTOMATIC, KEEP_SWIR, KEEP_VNIR, NoiseSampler, OverlapError,
+from ..base import PcceeAlgorithm
+from ..core.detector_overlap import (KEEP_AUTOMATIC, KEEP_SWIR, KEEP_VNIR, NoiseSampler, OverlapError,
                                     decide_overlap, describe_bands, overlap_bands, stacked_order)
-from .io.raster_reader import RasterError, RasterReader
-from .io.raster_writer import RasterWriter
+from ..io.raster_reader import RasterError, RasterReader
+from ..io.raster_writer import RasterWriter
 
 #: Integer storage kept as it is (with each band's GDAL scale and offset) when both files use it.
 _RAW_TYPES = (np.dtype(np.uint8), np.dtype(np.int16), np.dtype(np.uint16))
@@ -177,14 +177,10 @@ class StackVnirSwir(PcceeAlgorithm):
     def _snr(self, reader, bands, feedback, start, end):
         """Per-band SNR of `bands` (0-based) over the whole raster, streamed."""
         sampler = NoiseSampler(len(bands))
-        progress, canceled = progress_callbacks(feedback, start, end)
         windows = reader.windows(reader.n_bands)  # sized for all bands: bounded, however few are read
-        for done, (window, pixels, valid) in enumerate(reader.blocks(windows, bands), start=1):
-            if canceled():
-                raise self.cancelled()
+        for window, pixels, valid in self.stream(reader, feedback, windows, bands, start=start, end=end):
             sampler.update(pixels.reshape(window.ysize, window.xsize, len(bands)),
                            valid.reshape(window.ysize, window.xsize))
-            progress(done / len(windows))
         if sampler.n_pairs == 0:
             raise self.fail(self.OVERLAP, self.tr("'{}' has no two valid neighbouring pixels to estimate its noise "
                                                   "from. Choose which bands to keep.").format(reader.path))
@@ -234,20 +230,16 @@ class StackVnirSwir(PcceeAlgorithm):
             feedback.pushInfo(self.tr("Stored as float32 values with the scale and offset applied (inputs: {} and "
                                       "{}).").format(vnir_type.name, swir_type.name))
         descriptions = [vnir.descriptions[b] for b in keep_vnir] + [swir.descriptions[b] for b in keep_swir]
-        progress, canceled = progress_callbacks(feedback, 30, 100)
         windows = vnir.windows(nm.size)
         position = np.argsort(order)  # where each band of (VNIR kept, SWIR kept) goes in the output
-        vnir_blocks = vnir.blocks(windows, keep_vnir, scaled=False)
+        vnir_blocks = self.stream(vnir, feedback, windows, keep_vnir, False, 30.0, 100.0)
         swir_blocks = gridded.blocks(windows, keep_swir, scaled=False)
         try:
             with RasterWriter(output, vnir.width, vnir.height, nm.size, vnir.geotransform, vnir.projection,
                               dtype=dtype, nodata=nodata, descriptions=[descriptions[i] for i in order],
                               wavelengths_nm=nm, fwhm_nm=fwhm, scales=scales if raw else None,
                               offsets=offsets if raw else None) as writer:
-                blocks = enumerate(zip(vnir_blocks, swir_blocks), start=1)
-                for done, ((window, vnir_pixels, vnir_valid), (_, swir_pixels, swir_valid)) in blocks:
-                    if canceled():
-                        raise self.cancelled()
+                for (window, vnir_pixels, vnir_valid), (_, swir_pixels, swir_valid) in zip(vnir_blocks, swir_blocks):
                     pixels = np.empty((window.n_pixels, nm.size), dtype=np.float32)
                     pixels[:, position[:keep_vnir.size]] = vnir_pixels
                     pixels[:, position[keep_vnir.size:]] = swir_pixels
@@ -256,7 +248,6 @@ class StackVnirSwir(PcceeAlgorithm):
                         pixels += offsets.astype(np.float32)
                     pixels[~(vnir_valid & swir_valid)] = nodata
                     writer.write(window, pixels)
-                    progress(done / len(windows))
         finally:  # wait for the reads in flight before the caller closes the virtual SWIR raster
             vnir_blocks.close()
             swir_blocks.close()

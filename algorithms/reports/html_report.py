@@ -5,7 +5,7 @@ import io as bytes_io
 
 import matplotlib
 
-from .staged_outputs import staged
+from ..io.staged_outputs import staged
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402

@@ -2,13 +2,13 @@
 library of image endmembers (a point at each pixel centre, the spectrum from the original bands)."""
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+                       QgsProcessingParameterNumber)
 
-from .base import PcceeAlgorithm
-from .core.pca import StreamingPCA
-from .core.spectral_library import SpectralLibrary
-from .library_layer import write_library
-from .reflectance_input import open_reflectance
+from ..base import PcceeAlgorithm
+from ..core.pca import StreamingPCA
+from ..core.spectral_library import SpectralLibrary
+from ..library_layer import write_library
+from ..reflectance_input import open_reflectance
 
 
 class EndmemberExtraction(PcceeAlgorithm):
@@ -23,15 +23,13 @@ class EndmemberExtraction(PcceeAlgorithm):
 
 
     def add_input_parameters(self, default_count):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.ENDMEMBERS, self.tr("Number of endmembers"), QgsProcessingParameterNumber.Integer,
             default_count, minValue=1, maxValue=100))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0, minValue=0))
+        self.add_seed_parameter()
 
     def add_output_parameters(self):
-        self.add_wavelength_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("{} endmembers").format(self.SOURCE), QgsProcessing.TypeVectorPoint))
 
@@ -46,13 +44,9 @@ class EndmemberExtraction(PcceeAlgorithm):
     def valid_blocks(self, reader, feedback, start, end, transform=None):
         """Yield (global pixel indices, pixels) of the valid pixels, window by window, reporting
         progress from start to end % and stopping with an error when the user cancels."""
-        windows = reader.windows()
-        for done, (window, pixels, valid) in enumerate(reader.blocks(windows), start=1):
-            if feedback.isCanceled():
-                raise self.cancelled()
+        for window, pixels, valid in self.stream(reader, feedback, start=start, end=end):
             pixels, indices = pixels[valid], reader.pixel_indices(window)[valid]
             yield indices, (pixels if transform is None else transform(pixels))
-            feedback.setProgress(start + (end - start) * done / len(windows))
 
     def scene_statistics(self, reader, feedback, start, end, minimum_pixels):
         """One pass: the principal-component statistics of the valid pixels, with the checks that
@@ -61,7 +55,15 @@ class EndmemberExtraction(PcceeAlgorithm):
         for _, pixels in self.valid_blocks(reader, feedback, start, end):
             pca.update(pixels)
         self.check_pixel_count(pca.count, minimum_pixels)
+        self.check_spread(pca)
         return pca
+
+    def check_spread(self, statistics):
+        """Refuse a scene whose valid pixels all hold one spectrum (StreamingPCA of them): no endmember to find."""
+        if np.trace(statistics.covariance()) <= 1e-12 * float((statistics.mean ** 2).sum()):
+            raise self.fail(self.INPUT, self.tr(
+                "all {} valid pixels hold the same spectrum: there are no endmembers to find. Give a scene with "
+                "several materials (check that the raster is not a constant fill).").format(statistics.count))
 
     def check_pixel_count(self, count, minimum_pixels):
         """Refuse a scene with no valid pixel, or fewer than the endmembers asked for."""

@@ -1,8 +1,8 @@
 """Several endmember libraries as one, without the prior: the PPI + VCA workflow of the ablation."""
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers
 
-from .base import PcceeAlgorithm
-from .library_layer import pooled_libraries, write_library
+from ..base import PcceeAlgorithm
+from ..library_layer import pooled_libraries, write_library
 
 
 class MergeEndmembers(PcceeAlgorithm):

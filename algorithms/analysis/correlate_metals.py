@@ -1,16 +1,14 @@
 """Pearson (or Spearman) correlation among metals (PCCEE section 2.6.1)."""
 import numpy as np
-from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterRasterLayer)
+from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
-from .base import PcceeAlgorithm
-from .core.correlation import cluster_order, correlation, pairwise_correlation
-from .core.pca import StreamingPCA
-from .core.sampling import PixelSample
-from .io.analysis_report import correlation_report
+from ..base import PcceeAlgorithm
+from ..core.correlation import cluster_order, correlation, pairwise_correlation
+from ..core.pca import StreamingPCA
+from ..core.sampling import PixelSample
+from ..reports.analysis_report import correlation_report
 
 SPEARMAN_SAMPLE = 100000
 
@@ -50,10 +48,7 @@ class CorrelateMetals(PcceeAlgorithm):
                                                       type=QgsProcessingParameterField.Numeric, allowMultiple=True,
                                                       optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.SPEARMAN, self.tr("Spearman rank correlation"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Correlation table"),
-                                                            QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Correlation heat map"),
-                                                                self.tr("HTML files (*.html)")))
+        self.add_table_and_report(self.OUTPUT, self.tr("Correlation table"), self.tr("Correlation heat map"))
 
     def process(self, parameters, context, feedback):
         spearman = self.parameterAsBoolean(parameters, self.SPEARMAN, context)
@@ -89,14 +84,10 @@ class CorrelateMetals(PcceeAlgorithm):
         names = [d or "band {}".format(i + 1) for i, d in enumerate(reader.descriptions)]
         statistics = StreamingPCA(reader.n_bands)
         sample = PixelSample(SPEARMAN_SAMPLE, np.random.default_rng(0))
-        windows = reader.windows()
-        for done, (_, pixels, valid) in enumerate(reader.blocks(windows), start=1):
-            if feedback.isCanceled():
-                raise self.cancelled()
+        for _, pixels, valid in self.stream(reader, feedback):
             statistics.update(pixels[valid])
             if spearman:
                 sample.update(pixels[valid])
-            feedback.setProgress(100.0 * done / len(windows))
         if statistics.count < 3:
             raise self.fail(self.INPUT, self.tr("fewer than 3 pixels are valid in every band."))
         if spearman:

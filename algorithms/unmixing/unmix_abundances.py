@@ -1,26 +1,20 @@
 """Abundance estimation (PCCEE section 2.4): linear mixture by NNLS (default), FCLS, UCLS; NMF; SVR."""
 import numpy as np
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer)
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination)
 
-from .base import PcceeAlgorithm
-from .core.sampling import PixelSample
-from .core.spectral_angle import spectral_angles
-from .core.spectral_library import SpectralLibraryError
-from .core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
-from .core.unmixing_learned import NmfUnmixer, SvrUnmixer
-from .io.raster_writer import RasterWriter
-from .library_layer import read_library
-from .reflectance_input import open_reflectance
-from .styling import fractions, style_on_load
+from ..base import PcceeAlgorithm
+from ..core.sampling import PixelSample
+from ..core.spectral_library import SpectralLibraryError
+from ..core.unmixing import CONDITION_WARNING, LinearUnmixer, UnmixingError, near_duplicates, residual_rmse
+from ..core.unmixing_learned import NmfUnmixer, SvrUnmixer
+from ..io.raster_writer import RasterWriter
+from ..library_layer import read_library
+from ..reflectance_input import open_reflectance
+from ..styling import fractions, style_on_load
 
 METHODS = ("nnls", "fcls", "ucls", "nmf", "svr")
 NODATA = -9999.0
-#: Endmember pairs closer than this (degrees) are reported as duplicates.
-DUPLICATE_ANGLE = 1.0
-#: Above this condition number of E E^T, abundances of similar endmembers are unstable.
-CONDITION_WARNING = 1.0e6
 
 
 class UnmixAbundances(PcceeAlgorithm):
@@ -56,7 +50,7 @@ class UnmixAbundances(PcceeAlgorithm):
             "Squares Problems.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Hyperspectral raster")))
+        self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.ENDMEMBERS, self.tr("Endmember library")))
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=[self.tr("NNLS: linear mixture, non-negative"),
@@ -69,12 +63,10 @@ class UnmixAbundances(PcceeAlgorithm):
             QgsProcessingParameterNumber(self.SAMPLE_SIZE, self.tr("NMF: pixels sampled to refine the endmembers"),
                                          QgsProcessingParameterNumber.Integer, 20000, minValue=100),
             QgsProcessingParameterNumber(self.MIXTURES, self.tr("SVR: synthetic training mixtures"),
-                                         QgsProcessingParameterNumber.Integer, 2000, minValue=50, maxValue=100000),
-            QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0,
-                                         minValue=0)]
+                                         QgsProcessingParameterNumber.Integer, 2000, minValue=50, maxValue=100000)]
         for parameter in advanced:
             self.add_advanced_parameter(parameter)
-        self.add_wavelength_parameter(advanced=True)
+        self.add_seed_parameter(advanced=True)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Abundances")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_RESIDUAL,
                                                                   self.tr("Reconstruction RMSE")))
@@ -120,10 +112,9 @@ class UnmixAbundances(PcceeAlgorithm):
         return library, bands
 
     def _check_conditioning(self, endmembers, bands, condition, feedback):
-        angles = spectral_angles(endmembers.spectra[:, bands], endmembers.spectra[:, bands])
-        for i, j in zip(*np.nonzero(np.triu(angles < DUPLICATE_ANGLE, k=1))):
+        for i, j, angle in near_duplicates(endmembers.spectra[:, bands]):
             feedback.pushWarning(self.tr("Endmembers '{}' and '{}' are {:.2f} degrees apart: nearly duplicates."
-                                         ).format(endmembers.names[i], endmembers.names[j], angles[i, j]))
+                                         ).format(endmembers.names[i], endmembers.names[j], angle))
         message = self.tr("Condition number of the endmembers' Gram matrix: {:.3g}.").format(condition)
         if condition > CONDITION_WARNING:
             feedback.pushWarning(message + self.tr(" Abundances of similar endmembers are unstable; remove "
@@ -142,9 +133,7 @@ class UnmixAbundances(PcceeAlgorithm):
         model = NmfUnmixer(linear.endmembers, self.parameterAsBoolean(parameters, self.FIX_ENDMEMBERS, context), seed=seed)
         if not model.fix_endmembers:
             sample = PixelSample(self.parameterAsInt(parameters, self.SAMPLE_SIZE, context), np.random.default_rng(seed))
-            for _, pixels, valid in reader.blocks(reader.windows(bands.size), bands):
-                if feedback.isCanceled():
-                    raise self.cancelled()
+            for _, pixels, valid in self.stream(reader, feedback, bands=bands, end=50.0):
                 sample.update(pixels[valid].astype(np.float64))
             if len(sample.keys) == 0:
                 raise self.fail(self.INPUT, self.tr("the raster has no valid pixel to unmix."))
@@ -160,9 +149,7 @@ class UnmixAbundances(PcceeAlgorithm):
                           metadata=metadata, **grid) as abundance_writer, \
                 RasterWriter(outputs[self.OUTPUT_RESIDUAL], reader.width, reader.height, 1,
                              descriptions=["reconstruction RMSE"], **grid) as residual_writer:
-            for done, (window, pixels, valid) in enumerate(reader.blocks(windows, bands), start=1):
-                if feedback.isCanceled():
-                    raise self.cancelled()
+            for window, pixels, valid in self.stream(reader, feedback, windows, bands):
                 abundances = np.full((window.n_pixels, len(names)), NODATA)
                 residual = np.full((window.n_pixels, 1), NODATA)
                 if valid.any():
@@ -172,4 +159,3 @@ class UnmixAbundances(PcceeAlgorithm):
                     residual[valid, 0] = residual_rmse(chosen, values, unmixer.components_)
                 abundance_writer.write(window, abundances)
                 residual_writer.write(window, residual)
-                feedback.setProgress(100.0 * done / len(windows))

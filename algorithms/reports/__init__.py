@@ -1,0 +1,1 @@
+"""HTML reports and quick-looks (matplotlib): what the algorithms write for people to read."""
