@@ -19,9 +19,15 @@ def write_angle_raster(algorithm, reader, references, names, path, feedback, sta
     with RasterWriter(path, reader.width, reader.height, len(references), reader.geotransform, reader.projection,
                       nodata=NODATA, descriptions=["angle to {} (degrees)".format(n) for n in names],
                       metadata={"PCCEE_UNITS": "degrees"}) as writer:
+        mapped = 0
         for window, pixels, valid in algorithm.stream(reader, feedback, windows, start=start, end=end):
+            mapped += int(valid.sum())
             angles = np.full((window.n_pixels, len(references)), NODATA)
             angles[valid] = np.nan_to_num(spectral_angles(pixels[valid], references), nan=NODATA)
             closest.update(reader.pixel_indices(window)[valid], np.where(angles[valid] == NODATA, np.nan, angles[valid]))
             writer.write(window, angles)
+        if not mapped:
+            raise algorithm.fail(algorithm.INPUT, algorithm.tr(
+                "the raster has no valid pixel (all nodata, NaN or zero): there is no angle to map. Check its nodata "
+                "value."))
     return closest

@@ -14,6 +14,7 @@ from .core.wavelengths import WavelengthError, check_wavelengths, parse_waveleng
 from .io.raster_reader import RasterError, RasterReader
 from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, run_stage
 from .output_safety import resolve_destinations
+from .parameter_checks import refusal
 
 
 #: Optional modules: import name -> (pip name, Debian package).
@@ -41,6 +42,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
     INPUT = "INPUT"
     WAVELENGTHS = "WAVELENGTHS"
     SEED = "SEED"
+    OUTPUT = "OUTPUT"
     OUTPUT_REPORT = "OUTPUT_REPORT"
     GROUP_ID = ""
     #: Python modules the algorithm cannot run without (keys of OPTIONAL_MODULES).
@@ -89,6 +91,11 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         definition = self.parameterDefinition(parameter)
         label = definition.description() if definition is not None else parameter
         return QgsProcessingException(self.tr("{} ({}): {}").format(label, parameter, message))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
+        """QGIS's checks before a run, refused in words that name the parameter, the limit and the fix."""
+        ok, message = super().checkParameterValues(parameters, context)
+        return (True, message) if ok else (False, refusal(self, parameters, context) or message)
 
     def canExecute(self):  # noqa: N802 (QGIS's name)
         """(False, what to install) when a module in REQUIRES is missing, so the dialog says so before Run (as

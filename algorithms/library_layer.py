@@ -7,7 +7,7 @@ import numpy as np
 from qgis.core import NULL, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
-from .core.spectral_library import SpectralLibrary, SpectralLibraryError, pool
+from .core.spectral_library import SpectralLibrary, SpectralLibraryError, pool, require_values
 
 PROFILE_FIELD = "profiles"
 
@@ -51,7 +51,9 @@ def read_library(source, class_field=None):
     """
     names = source.fields().names()
     if PROFILE_FIELD not in names:
-        raise SpectralLibraryError("The layer has no '{}' field holding spectral profiles.".format(PROFILE_FIELD))
+        raise SpectralLibraryError("The layer has no '{}' field holding spectral profiles: it is not a spectral "
+                                   "library. Give a library layer written by this plugin (or EnMAP-Box), or import a "
+                                   "library file with 'Import spectral library'.".format(PROFILE_FIELD))
     class_field = class_field or ("class" if "class" in names else None)
     if class_field and class_field not in names:
         raise SpectralLibraryError("The layer has no field '{}'.".format(class_field))
@@ -67,7 +69,7 @@ def read_library(source, class_field=None):
         point = feature.geometry().asPoint() if feature.hasGeometry() else None
         attributes["x"].append(point.x() if point is not None else np.nan)
         attributes["y"].append(point.y() if point is not None else np.nan)
-    return SpectralLibrary.from_profiles(profiles, **attributes)
+    return require_values(SpectralLibrary.from_profiles(profiles, **attributes))
 
 
 

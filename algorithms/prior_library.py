@@ -33,6 +33,9 @@ def load_prior(algorithm, parameters, context, feedback, layer=PRIOR, file=PRIOR
     path = algorithm.parameterAsFile(parameters, file, context)
     field = algorithm.parameterAsString(parameters, class_field, context) or None
     name = layer if source is not None else file
+    if field and source is not None and source.fields().lookupField(field) < 0:
+        raise algorithm.fail(class_field, algorithm.tr("the prior library layer has no field '{}'; it has: {}.").format(
+            field, ", ".join(source.fields().names())))
     try:
         if source is not None:
             library = read_library_layer(source, field)
@@ -43,6 +46,8 @@ def load_prior(algorithm, parameters, context, feedback, layer=PRIOR, file=PRIOR
             name = layer
             feedback.pushInfo(algorithm.tr("Prior library: the built-in one ({} measured spectra of {}).").format(
                 len(library), ", ".join(sorted(set(library.classes)))))
+    except FileNotFoundError as error:
+        raise algorithm.fail(name, algorithm.tr("file not found: {}").format(error.filename))
     except (SpectralLibraryError, WavelengthError, OSError) as error:
         raise algorithm.fail(name, str(error))
     if library.wavelengths is None:
@@ -56,16 +61,18 @@ def load_prior(algorithm, parameters, context, feedback, layer=PRIOR, file=PRIOR
 
 def resample_to(algorithm, library, wavelengths, parameter, feedback):
     """The library on the image's bands (linear interpolation, as in the paper), each spectrum on the
-    bands it covers; partial coverage is logged and no overlap at all is an error."""
+    bands it covers; partial coverage is logged, and fewer than 2 bands is an error (an angle on one band is 0
+    for every pixel: a match that means nothing)."""
     resampled = library.resampled(wavelengths)
     covered = np.isfinite(resampled.spectra)
     for index in np.flatnonzero(covered.sum(axis=1) < len(wavelengths)):
-        if not covered[index].any():
+        if covered[index].sum() < 2:
+            measured = library.wavelengths[np.isfinite(library.spectra[index])]
             raise algorithm.fail(parameter, algorithm.tr(
-                "'{}' ({:.0f}-{:.0f} nm) does not overlap the image's wavelengths ({:.0f}-{:.0f} nm).").format(
-                    library.names[index], np.nanmin(library.wavelengths[np.isfinite(library.spectra[index])]),
-                    np.nanmax(library.wavelengths[np.isfinite(library.spectra[index])]), wavelengths.min(),
-                    wavelengths.max()))
+                "'{}' ({:.0f}-{:.0f} nm) does not overlap the image's wavelengths ({:.0f}-{:.0f} nm) on the 2 bands "
+                "or more a spectral angle needs (it covers {}). Give a library measured over the image's range, or "
+                "leave that spectrum out.").format(library.names[index], measured.min(), measured.max(),
+                                                   wavelengths.min(), wavelengths.max(), int(covered[index].sum())))
         feedback.pushInfo(algorithm.tr("'{}' covers {:.0f}-{:.0f} nm: matched on {} of the image's {} bands.").format(
             library.names[index], wavelengths[covered[index]].min(), wavelengths[covered[index]].max(),
             int(covered[index].sum()), len(wavelengths)))

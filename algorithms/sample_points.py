@@ -43,6 +43,8 @@ def samples_at_pixels(algorithm, parameter, reader, layer, source, metals, conte
         ids.append(feature.id())
         points.append((point.x(), point.y()) if point is not None else (np.nan, np.nan))
         values.append([_number(feature[field]) for _, field in metals])
+    if not ids:
+        raise algorithm.fail(parameter, algorithm.tr("the layer holds no sample. Give the layer of soil samples."))
     points = np.array(points, dtype=float).reshape(-1, 2)
     pixel = reader.pixel_at(points[:, 0], points[:, 1])
     if not (pixel >= 0).any():

@@ -14,12 +14,9 @@ SPEARMAN_SAMPLE = 100000
 
 
 class CorrelateMetals(PcceeAlgorithm):
-    INPUT = "INPUT"
     SAMPLES = "SAMPLES"
     FIELDS = "FIELDS"
     SPEARMAN = "SPEARMAN"
-    OUTPUT = "OUTPUT"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
     GROUP_ID = "analysis"
 
     def name(self):
@@ -57,6 +54,7 @@ class CorrelateMetals(PcceeAlgorithm):
             names = self.parameterAsFields(parameters, self.FIELDS, context)
             if len(names) < 2:
                 raise self.fail(self.FIELDS, self.tr("choose at least two metal fields."))
+            self._check_fields(source, names)
             values = np.array([[_number(f[name]) for name in names] for f in source.getFeatures()])
             r, n = pairwise_correlation(values, "spearman" if spearman else "pearson")
         else:
@@ -64,6 +62,10 @@ class CorrelateMetals(PcceeAlgorithm):
         keep = ~np.isnan(np.diag(r))
         for name in np.array(names)[~keep]:
             feedback.pushWarning(self.tr("'{}' is constant or empty: left out.").format(name))
+        if keep.sum() < 2:
+            raise self.fail(self.FIELDS if source is not None else self.INPUT, self.tr(
+                "fewer than two metals vary ({} constant or empty): there is nothing to correlate. Choose metals "
+                "with values that vary.").format(", ".join(str(name) for name in np.array(names)[~keep])))
         names, r, n = [str(name) for name in np.array(names)[keep]], r[np.ix_(keep, keep)], n[np.ix_(keep, keep)]
         order = cluster_order(r)
         names, r, n = [names[i] for i in order], r[np.ix_(order, order)], n[np.ix_(order, order)]
@@ -74,6 +76,18 @@ class CorrelateMetals(PcceeAlgorithm):
         rows = [[name] + list(r[index]) + [int(n[index].min())] for index, name in enumerate(names)]
         return {self.OUTPUT: self.write_table(parameters, self.OUTPUT, context, columns, rows),
                 self.OUTPUT_REPORT: report}
+
+    def _check_fields(self, source, names):
+        """Refuse fields the samples lack, or text fields (their values would silently be left out)."""
+        fields = source.fields()
+        missing = [name for name in names if fields.lookupField(name) < 0]
+        if missing:
+            raise self.fail(self.FIELDS, self.tr("no field named {} in the samples; they have: {}.").format(
+                ", ".join(missing), ", ".join(fields.names())))
+        text = [name for name in names if not fields.field(name).isNumeric()]
+        if text:
+            raise self.fail(self.FIELDS, self.tr("text fields, not numbers: {}. Choose numeric metal fields, or "
+                                                 "convert the text ones to numbers first.").format(", ".join(text)))
 
     def _raster(self, parameters, context, feedback, spearman):
         if self.parameterAsRasterLayer(parameters, self.INPUT, context) is None:

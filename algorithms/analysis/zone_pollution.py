@@ -35,16 +35,12 @@ class ZoneLegend(QgsProcessingLayerPostProcessorInterface):
 
 
 class ZonePollution(PcceeAlgorithm):
-    INPUT = "INPUT"
     K = "K"
     K_MIN = "K_MIN"
     K_MAX = "K_MAX"
     SAMPLE_SIZE = "SAMPLE_SIZE"
     LOG_TRANSFORM = "LOG_TRANSFORM"
-    SEED = "SEED"
-    OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
     GROUP_ID = "analysis"
     REQUIRES = ("sklearn",)
 
@@ -144,7 +140,7 @@ class ZonePollution(PcceeAlgorithm):
         negative = [i for i in np.flatnonzero(varying) if lowest[i] < 0]
         if log and negative:
             raise self.fail(self.LOG_TRANSFORM, self.tr(
-                "{} has negative values (lowest {:g}): a log transform needs concentrations of 0 or more. Turn "
+                "negative values in {} (lowest {:g}): a log transform needs concentrations of 0 or more. Turn "
                 "LOG_TRANSFORM off, or give concentrations.").format(", ".join(names[i] for i in negative),
                                                                       lowest[negative].min()))
 

@@ -1,23 +1,16 @@
 """Random Forest inversion of metal concentrations from abundances (PCCEE section 2.5).
 
 Cross-validated metrics come from out-of-fold predictions only. A trained forest is exported to plain
-arrays (the nodes of every tree), which (1) make a model file that loads without unpickling and (2)
-predict every tree at once in NumPy, giving each pixel's mean and the spread of the trees (uncertainty).
+arrays (the nodes of every tree), which (1) make a model file that loads without unpickling (io.model_file)
+and (2) predict every tree at once in NumPy, giving each pixel's mean and the spread of the trees (uncertainty).
 scikit-learn is imported when a forest is trained.
 """
-import hashlib
-import json
 from typing import NamedTuple
 
 import numpy as np
 
-FORMAT = "pccee-forest-1"
 #: Residual prediction deviation classes (soil spectroscopy convention, as in the paper).
 RPD_CLASSES = ((1.4, "poor"), (2.0, "acceptable"), (2.5, "good"), (np.inf, "excellent"))
-
-
-class ModelFileError(ValueError):
-    """A model file that is not a PCCEE forest of this version, or has been altered."""
 
 
 class Metrics(NamedTuple):
@@ -37,7 +30,7 @@ def metrics(measured, predicted, fitted):
     r2 = float(1.0 - np.sum((measured - predicted) ** 2) / total)
     train_r2 = float(1.0 - np.sum((measured - fitted) ** 2) / total)
     rpd = float(np.std(measured, ddof=1) / rmse) if rmse > 0 else np.inf
-    label = next(name for limit, name in RPD_CLASSES if rpd < limit)
+    label = next((name for limit, name in RPD_CLASSES if rpd < limit), RPD_CLASSES[-1][1])  # rmse 0: infinite RPD
     return Metrics(len(measured), r2, rmse, rpd, label, train_r2)
 
 
@@ -135,48 +128,3 @@ def predict_with_spread(forests, features):
         means.append(first + mean_difference)
         spreads.append(np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0)))
     return np.column_stack(means), np.column_stack(spreads)
-
-
-def save_model(path, forests, metals, predictors):
-    """A .npz of plain arrays (no pickled objects) with a SHA-256 digest over its content."""
-    arrays = {}
-    for index, forest in enumerate(forests):
-        for name, values in forest.arrays().items():
-            arrays["{}_{}".format(index, name)] = values
-    header = {"format": FORMAT, "metals": list(metals), "predictors": list(predictors)}
-    arrays["header"] = np.array(json.dumps(header))
-    arrays["digest"] = np.array(_digest(arrays))
-    with open(path, "wb") as stream:
-        np.savez_compressed(stream, **arrays)
-
-
-def load_model(path):
-    """(forests, metals, predictors) from a file written by save_model; anything else is refused."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-    except (OSError, ValueError) as error:
-        raise ModelFileError("'{}' is not a PCCEE model file ({}).".format(path, error))
-    if "header" not in arrays or "digest" not in arrays:
-        raise ModelFileError("'{}' is not a PCCEE model file.".format(path))
-    header = json.loads(str(arrays["header"]))
-    if header.get("format") != FORMAT:
-        raise ModelFileError("'{}' holds a model of format '{}'; this plugin reads '{}'.".format(
-            path, header.get("format"), FORMAT))
-    digest = str(arrays.pop("digest"))
-    if _digest(arrays) != digest:
-        raise ModelFileError("'{}' has been altered since this plugin wrote it (its digest does not match).".format(path))
-    forests = [ForestArrays(*(arrays["{}_{}".format(i, n)] for n in ("left", "right", "feature", "threshold", "value",
-                                                                     "roots")))
-               for i in range(len(header["metals"]))]
-    return forests, header["metals"], header["predictors"]
-
-
-def _digest(arrays):
-    digest = hashlib.sha256()
-    for name in sorted(arrays):
-        if name == "digest":
-            continue
-        digest.update(name.encode())
-        digest.update(np.ascontiguousarray(arrays[name]).tobytes())
-    return digest.hexdigest()

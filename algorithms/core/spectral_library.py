@@ -106,6 +106,17 @@ class SpectralLibrary:
         return cls(spectra, grid, y_unit=decoded[0][2], **attributes)
 
 
+def require_values(library):
+    """The library, refused if a spectrum holds no finite value (an empty row, a profile of nulls): it could not
+    be resampled, matched or unmixed, and would fail later, far from its cause."""
+    empty = [name for name, spectrum in zip(library.names, library.spectra) if not np.isfinite(spectrum).any()]
+    if empty:
+        raise SpectralLibraryError("{} of the {} spectra hold no value: {}{}. Remove them or fill in their "
+                                   "values.".format(len(empty), len(library), ", ".join(empty[:5]),
+                                                    ", ..." if len(empty) > 5 else ""))
+    return library
+
+
 def pool(libraries):
     """One library of all spectra, on the first library's wavelengths (the others resampled). A pixel
     found by several methods is kept once, as its first finder named it; lab spectra are all kept."""

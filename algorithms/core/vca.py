@@ -10,12 +10,16 @@ import numpy as np
 
 from .linalg import matmul
 
+#: Projections below this fraction of the largest pixel norm are rounding: the pixel lies on the span found.
+SPAN_TOLERANCE = 1e-6
+
 
 def vca(blocks, n_endmembers, rng):
     """Indices of n_endmembers vertex pixels.
 
     Parameters: blocks, callable -> iterable of (indices (n,), reduced (n, d)) with d >= p - 1,
-    mean removed; n_endmembers p; rng, numpy Generator. Returns (p,) int64 pixel indices.
+    mean removed; n_endmembers p; rng, numpy Generator. Returns (p,) int64 pixel indices, fewer when the
+    pixels span fewer dimensions (no pixel lies off the span of the vertices found: a new one would repeat one).
     """
     lift = 0.0
     for _, reduced in blocks():
@@ -40,6 +44,8 @@ def vca(blocks, n_endmembers, rng):
                 best_value, best_index, best_point = values[position], int(indices[position]), lifted[position]
         if best_point is None:
             raise ValueError("VCA found no valid pixels.")
+        if best_value <= SPAN_TOLERANCE * max(lift, np.finfo(float).tiny):
+            break
         found.append(best_index)
         vertices = best_point[:, None] if vertices is None else np.hstack([vertices, best_point[:, None]])
     return np.array(found, dtype=np.int64)

@@ -14,10 +14,7 @@ from ..reflectance_input import open_reflectance
 class EndmemberExtraction(PcceeAlgorithm):
     """Base of the algorithms that pick endmember pixels from a scene; SOURCE names them."""
 
-    INPUT = "INPUT"
     ENDMEMBERS = "ENDMEMBERS"
-    SEED = "SEED"
-    OUTPUT = "OUTPUT"
     SOURCE = ""
     GROUP_ID = "endmembers"
 

@@ -13,9 +13,7 @@ from ..styling import small_angles_stand_out, style_on_load
 
 
 class MatchPriorLibrary(PcceeAlgorithm):
-    INPUT = "INPUT"
     PRIOR, PRIOR_FILE, CLASS_FIELD = PRIOR, PRIOR_FILE, CLASS_FIELD
-    OUTPUT = "OUTPUT"
     OUTPUT_ANGLES = "OUTPUT_ANGLES"
     GROUP_ID = "endmembers"
 

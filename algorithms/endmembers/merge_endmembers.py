@@ -6,8 +6,6 @@ from ..library_layer import pooled_libraries, write_library
 
 
 class MergeEndmembers(PcceeAlgorithm):
-    INPUT = "INPUT"
-    OUTPUT = "OUTPUT"
     GROUP_ID = "endmembers"
 
     def name(self):

@@ -16,7 +16,6 @@ class SelectTopKEndmembers(PcceeAlgorithm):
     K = "K"
     ONE_PER_CLASS = "ONE_PER_CLASS"
     UP_TO_K = "UP_TO_K"
-    OUTPUT = "OUTPUT"
     GROUP_ID = "endmembers"
 
     def name(self):

@@ -13,10 +13,8 @@ from ..styling import small_angles_stand_out, style_on_load
 
 
 class SpectralAngleMaps(PcceeAlgorithm):
-    INPUT = "INPUT"
     ENDMEMBERS = "ENDMEMBERS"
     PRIOR, PRIOR_FILE, CLASS_FIELD = PRIOR, PRIOR_FILE, CLASS_FIELD
-    OUTPUT = "OUTPUT"
     OUTPUT_PLOT = "OUTPUT_PLOT"
     GROUP_ID = "endmembers"
 

@@ -24,7 +24,6 @@ class CompareUnmixing(UnmixAbundances):
     SAMPLES = "SAMPLES"
     METALS = "METALS"
     TREES = "TREES"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def name(self):
         return "compareunmixing"

@@ -33,7 +33,6 @@ WORKFLOWS = (("PPI", ("PPI",)), ("PPI+VCA", ("PPI", "VCA")), ("PPI+PS", ("PPI", 
 
 
 class EndmemberAblation(PcceeAlgorithm):
-    INPUT = "INPUT"
     SAMPLES = "SAMPLES"
     METALS = "METALS"
     WORKFLOWS = "WORKFLOWS"
@@ -42,8 +41,6 @@ class EndmemberAblation(PcceeAlgorithm):
     VCA_ENDMEMBERS = "VCA_ENDMEMBERS"
     SKEWERS = "SKEWERS"
     K = "K"
-    OUTPUT = "OUTPUT"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
     GROUP_ID = "evaluation"
     REQUIRES = ("sklearn",)
 

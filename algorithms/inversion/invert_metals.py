@@ -9,7 +9,7 @@ from ..base import PcceeAlgorithm
 from ..core import inversion
 from ..reports.inversion_report import write_inversion_report
 from ..io.raster_writer import RasterWriter
-from ..io.staged_outputs import staged
+from ..io.model_file import save_model
 from ..metal_cross_validation import CrossValidation, add_cross_validation_parameters
 from ..sample_points import metal_fields, samples_at_pixels
 from ..styling import hot_concentrations, style_on_load
@@ -22,7 +22,6 @@ class ConcentrationMaps(PcceeAlgorithm):
     """Shared by invertmetals and predictmetals: forests applied to an abundance raster, streamed."""
 
     ABUNDANCES = "ABUNDANCES"
-    OUTPUT = "OUTPUT"
     OUTPUT_UNCERTAINTY = "OUTPUT_UNCERTAINTY"
     GROUP_ID = "inversion"
 
@@ -58,7 +57,6 @@ class InvertMetals(ConcentrationMaps):
     SAMPLES = "SAMPLES"
     METALS = "METALS"
     OUTPUT_METRICS = "OUTPUT_METRICS"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
     OUTPUT_MODEL = "OUTPUT_MODEL"
 
     def name(self):
@@ -74,7 +72,9 @@ class InvertMetals(ConcentrationMaps):
             "1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, > 2.5 excellent) beside the training R2, and maps the "
             "concentrations over the whole scene with their uncertainty (the spread of the trees).\n\n"
             "Samples in any CRS are reprojected to the raster's; samples outside the raster, on nodata, or "
-            "without a numeric value for a metal are left out for that metal and listed in the log and report.\n"
+            "without a numeric value for a metal (negative and infinite values included: they are no "
+            "concentrations) are left out for that metal and listed in the log and report. A text field with "
+            "values that are not numbers ('n.d.', '<0.5') is refused rather than thinned.\n"
             "Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that "
             "neighbouring samples never validate each other.\n"
             "The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by "
@@ -123,7 +123,7 @@ class InvertMetals(ConcentrationMaps):
             feedback.setProgress(50.0 * (index + 1) / len(metals))
         names = [m for m, _ in metals]
         model = self.output_file_path(parameters, self.OUTPUT_MODEL, context)
-        inversion.save_model(staged(model), [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
+        save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         write_inversion_report(report, results, reader.descriptions)
         columns = [("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double), ("rmse", QVariant.Double),

@@ -1,7 +1,7 @@
 """Apply a model trained by 'Invert metal concentrations' to another abundance raster."""
 from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterRasterLayer
 
-from ..core.inversion import ModelFileError, load_model
+from ..io.model_file import ModelFileError, load_model
 from .invert_metals import ConcentrationMaps
 
 

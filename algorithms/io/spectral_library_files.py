@@ -10,8 +10,9 @@ import re
 
 import numpy as np
 
-from ..core.spectral_library import SpectralLibrary, SpectralLibraryError
-from ..core.wavelengths import WavelengthError, parse_wavelength, parse_wavelength_list, to_nanometres
+from ..core.spectral_library import SpectralLibrary, SpectralLibraryError, require_values
+from ..core.wavelengths import (WavelengthError, check_wavelengths, parse_wavelength, parse_wavelength_list,
+                                to_nanometres)
 
 _ENVI_DTYPES = {1: "u1", 2: "i2", 3: "i4", 4: "f4", 5: "f8", 12: "u2", 13: "u4", 14: "i8", 15: "u8"}
 _NAME_COLUMNS = ("name", "spectra names", "spectrum", "id")
@@ -21,8 +22,8 @@ def read_library(path, class_column=None, metadata_path=None):
     """Read an ENVI spectral library (.sli or its .hdr) or a CSV library, chosen by extension."""
     extension = os.path.splitext(str(path))[1].lower()
     if extension == ".csv":
-        return read_csv_library(path, class_column)
-    return read_envi_library(path, class_column, metadata_path)
+        return require_values(read_csv_library(path, class_column))
+    return require_values(read_envi_library(path, class_column, metadata_path))
 
 
 def envi_paths(path):
@@ -38,7 +39,8 @@ def envi_paths(path):
     for header in (path + ".hdr", os.path.splitext(path)[0] + ".hdr"):
         if os.path.exists(header):
             return path, header
-    raise SpectralLibraryError("No ENVI header (.hdr) found beside '{}'.".format(path))
+    raise SpectralLibraryError("No ENVI header (.hdr) found beside '{}': put the library's header in the same "
+                               "folder, named as the library with .hdr added or in place of its extension.".format(path))
 
 
 def parse_envi_header(text):
@@ -161,7 +163,12 @@ def read_csv_library(path, class_column=None):
     if len(spectral) < 2:
         raise SpectralLibraryError("'{}' has no wavelength columns: name them by wavelength, such as "
                                    "450.2 or 450.2 nm.".format(path))
-    wavelengths = np.array([parse_wavelength(header[i]) for i in spectral])
+    wavelengths = check_wavelengths([parse_wavelength(header[i]) for i in spectral], len(spectral))
+    for number, row in enumerate(rows[1:], start=2):
+        if any(c.strip() for c in row) and len(row) <= spectral[-1]:
+            raise SpectralLibraryError("Row {} of '{}' has {} cells but the header has {} columns: give every "
+                                       "spectrum a cell (empty if need be) under each column.".format(
+                                           number, path, len(row), len(header)))
     try:
         spectra = np.array([[float(row[i]) if row[i].strip() else np.nan for i in spectral]
                             for row in rows[1:] if any(c.strip() for c in row)])

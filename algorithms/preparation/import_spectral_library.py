@@ -10,9 +10,7 @@ from ..library_layer import write_library
 
 
 class ImportSpectralLibrary(PcceeAlgorithm):
-    INPUT = "INPUT"
     CLASS_COLUMN = "CLASS_COLUMN"
-    OUTPUT = "OUTPUT"
     GROUP_ID = "spectrallibraries"
 
     def name(self):

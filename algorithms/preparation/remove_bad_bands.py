@@ -11,11 +11,9 @@ from ..reflectance_input import open_reflectance
 
 
 class RemoveBadBands(PcceeAlgorithm):
-    INPUT = "INPUT"
     BAD_BANDS = "BAD_BANDS"
     DROP_WATER_VAPOUR = "DROP_WATER_VAPOUR"
     DROP_CONSTANT = "DROP_CONSTANT"
-    OUTPUT = "OUTPUT"
     GROUP_ID = "preparation"
 
     def name(self):

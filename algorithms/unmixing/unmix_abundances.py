@@ -18,14 +18,11 @@ NODATA = -9999.0
 
 
 class UnmixAbundances(PcceeAlgorithm):
-    INPUT = "INPUT"
     ENDMEMBERS = "ENDMEMBERS"
     METHOD = "METHOD"
     FIX_ENDMEMBERS = "FIX_ENDMEMBERS"
     SAMPLE_SIZE = "SAMPLE_SIZE"
     MIXTURES = "MIXTURES"
-    SEED = "SEED"
-    OUTPUT = "OUTPUT"
     OUTPUT_RESIDUAL = "OUTPUT_RESIDUAL"
     GROUP_ID = "unmixing"
 
@@ -102,10 +99,13 @@ class UnmixAbundances(PcceeAlgorithm):
         elif library.spectra.shape[1] != reader.n_bands:
             raise self.fail(self.ENDMEMBERS, self.tr(
                 "the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample "
-                "them.").format(library.spectra.shape[1], reader.n_bands))
+                "them. Give a library with wavelengths, or one value per band.").format(library.spectra.shape[1],
+                                                                                          reader.n_bands))
         bands = np.flatnonzero(np.isfinite(library.spectra).all(axis=0))
         if bands.size == 0:
-            raise self.fail(self.ENDMEMBERS, self.tr("the endmembers do not overlap the image's wavelengths."))
+            raise self.fail(self.ENDMEMBERS, self.tr("the endmembers do not overlap the image's wavelengths on any band "
+                                                     "that all of them cover. Give endmembers measured over the image's "
+                                                     "range."))
         if bands.size < reader.n_bands:
             feedback.pushInfo(self.tr("Unmixing on the {} of {} bands that every endmember covers.").format(
                 bands.size, reader.n_bands))
@@ -149,6 +149,7 @@ class UnmixAbundances(PcceeAlgorithm):
                           metadata=metadata, **grid) as abundance_writer, \
                 RasterWriter(outputs[self.OUTPUT_RESIDUAL], reader.width, reader.height, 1,
                              descriptions=["reconstruction RMSE"], **grid) as residual_writer:
+            unmixed = 0
             for window, pixels, valid in self.stream(reader, feedback, windows, bands):
                 abundances = np.full((window.n_pixels, len(names)), NODATA)
                 residual = np.full((window.n_pixels, 1), NODATA)
@@ -157,5 +158,9 @@ class UnmixAbundances(PcceeAlgorithm):
                     values = unmixer.abundances(chosen)
                     abundances[valid] = values
                     residual[valid, 0] = residual_rmse(chosen, values, unmixer.components_)
+                    unmixed += len(chosen)
                 abundance_writer.write(window, abundances)
                 residual_writer.write(window, residual)
+            if not unmixed:
+                raise self.fail(self.INPUT, self.tr("the raster has no valid pixel to unmix (all nodata, NaN or zero). "
+                                                    "Check its nodata value."))
