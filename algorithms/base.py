@@ -10,6 +10,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .core.messages import CoreError
 from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
 from .io.raster_reader import RasterError, RasterReader
 from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, run_stage
@@ -19,8 +20,9 @@ from .parameter_checks import refusal
 
 #: Optional modules: import name -> (pip name, Debian package).
 OPTIONAL_MODULES = {"sklearn": ("scikit-learn", "python3-sklearn")}
-#: pylupdate's contexts for messages of module-level helpers: `algorithm.tr(...)` and `tr = algorithm.tr`.
-HELPER_CONTEXTS = ("algorithm", "@default")
+#: pylupdate's contexts for messages of module-level helpers (`algorithm.tr(...)` and `tr = algorithm.tr`) and of
+#: the core's errors (core.messages).
+HELPER_CONTEXTS = ("algorithm", "@default", "core")
 
 
 def group_names():
@@ -87,7 +89,9 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def fail(self, parameter, message):
-        """A QgsProcessingException for `parameter`, its label and name both shown."""
+        """A QgsProcessingException for `parameter`, its label and name both shown; message: text, or an error
+        of the core (shown in the user's language)."""
+        message = self.message(message) if isinstance(message, Exception) else message
         definition = self.parameterDefinition(parameter)
         label = definition.description() if definition is not None else parameter
         return QgsProcessingException(self.tr("{} ({}): {}").format(label, parameter, message))
@@ -96,6 +100,10 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         """QGIS's checks before a run, refused in words that name the parameter, the limit and the fix."""
         ok, message = super().checkParameterValues(parameters, context)
         return (True, message) if ok else (False, refusal(self, parameters, context) or message)
+
+    def message(self, error):
+        """An error's text in the user's language: core errors carry their template apart from their values."""
+        return self.tr(error.template).format(*error.values) if isinstance(error, CoreError) else str(error)
 
     def canExecute(self):  # noqa: N802 (QGIS's name)
         """(False, what to install) when a module in REQUIRES is missing, so the dialog says so before Run (as
@@ -141,7 +149,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         try:
             return RasterReader(layer.source())
         except RasterError as error:
-            raise self.fail(name, str(error))
+            raise self.fail(name, error)
 
     def add_advanced_parameter(self, parameter):
         """Add a parameter folded under 'Advanced Parameters' in the algorithm's dialog."""
@@ -189,7 +197,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
             try:
                 nm = check_wavelengths(parse_wavelength_list(text), reader.n_bands)
             except WavelengthError as error:
-                raise self.fail(parameter, str(error))
+                raise self.fail(parameter, error)
             feedback.pushInfo(self.tr("Wavelengths: {} values given by the user.").format(nm.size))
             return nm, None
         found = reader.wavelengths()

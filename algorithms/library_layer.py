@@ -7,6 +7,7 @@ import numpy as np
 from qgis.core import NULL, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
+from .core.messages import QT_TRANSLATE_NOOP
 from .core.spectral_library import SpectralLibrary, SpectralLibraryError, pool, require_values
 
 PROFILE_FIELD = "profiles"
@@ -51,12 +52,13 @@ def read_library(source, class_field=None):
     """
     names = source.fields().names()
     if PROFILE_FIELD not in names:
-        raise SpectralLibraryError("The layer has no '{}' field holding spectral profiles: it is not a spectral "
-                                   "library. Give a library layer written by this plugin (or EnMAP-Box), or import a "
-                                   "library file with 'Import spectral library'.".format(PROFILE_FIELD))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "The layer has no '{}' field holding spectral profiles: it is not a spectral library. Give a "
+                    "library layer written by this plugin (or EnMAP-Box), or import a library file with 'Import "
+                    "spectral library'."), PROFILE_FIELD)
     class_field = class_field or ("class" if "class" in names else None)
     if class_field and class_field not in names:
-        raise SpectralLibraryError("The layer has no field '{}'.".format(class_field))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "The layer has no field '{}'."), class_field)
     profiles, attributes = [], {key: [] for key in ("names", "classes", "sources", "rows", "cols", "scores", "x", "y")}
     for feature in source.getFeatures():
         profiles.append(feature[PROFILE_FIELD])

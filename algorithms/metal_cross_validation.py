@@ -103,7 +103,7 @@ class CrossValidation:
         try:
             splitter, groups = inversion.folds_for(len(target), self.folds, points, self.block, self.seed)
         except ValueError as error:
-            raise self.algorithm.fail(BLOCK_SIZE if self.block else FOLDS, str(error))
+            raise self.algorithm.fail(BLOCK_SIZE if self.block else FOLDS, error)
         return inversion.cross_validate(features, target, self.trees, self.seed, splitter, groups,
                                         min_samples_leaf=self.leaf)
 

@@ -49,7 +49,7 @@ def load_prior(algorithm, parameters, context, feedback, layer=PRIOR, file=PRIOR
     except FileNotFoundError as error:
         raise algorithm.fail(name, algorithm.tr("file not found: {}").format(error.filename))
     except (SpectralLibraryError, WavelengthError, OSError) as error:
-        raise algorithm.fail(name, str(error))
+        raise algorithm.fail(name, error)
     if library.wavelengths is None:
         raise algorithm.fail(name, algorithm.tr("the library has no wavelengths, so it cannot be resampled to the "
                                                 "image's bands."))

@@ -4,110 +4,135 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="19"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="20"/>
         <source>Trees per forest</source>
         <translation>每个森林的树数</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="21"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="22"/>
         <source>Cross-validation folds (0 = leave one out)</source>
         <translation>交叉验证折数（0 = 留一法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="23"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="24"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="23"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="24"/>
         <source>Random folds</source>
         <translation>随机分折</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="23"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="24"/>
         <source>Spatial blocks</source>
         <translation>空间分块</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="25"/>
+        <location filename="../algorithms/metal_cross_validation.py" line="26"/>
         <source>Spatial block size (map units)</source>
         <translation>空间分块大小（地图单位）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="27"/>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="29"/>
         <source>Minimum samples per leaf</source>
         <translation>叶节点最少样本数</translation>
     </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="25"/>
+        <source>a value is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="29"/>
+        <source>choose {} of: {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="29"/>
+        <source>at least one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="29"/>
+        <source>one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="36"/>
+        <source>file not found: {}</source>
+        <translation type="unfinished">找不到文件：{}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="36"/>
+        <source>&apos;{}&apos; is not a vector layer QGIS can open. Give a GeoPackage, shapefile or another vector file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="39"/>
+        <source>QGIS does not accept the value &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareUnmixing</name>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="32"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="32"/>
         <source>Compare unmixing methods</source>
         <translation>比较解混方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="49"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="49"/>
         <source>Methods</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="58"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="58"/>
         <source>Comparison table</source>
         <translation>比较表</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="60"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="58"/>
         <source>Comparison report</source>
         <translation>比较报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="60"/>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 文件 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/compare_unmixing.py" line="68"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="65"/>
         <source>choose at least one method.</source>
         <translation>请至少选择一种方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="101"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="96"/>
         <source>{}: RMSE {:.5f}, mean sum {:.3f}, {:.2f} s</source>
         <translation>{}：RMSE {:.5f}，丰度和均值 {:.3f}，{:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="52"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="52"/>
         <source>Soil samples (optional)</source>
         <translation>土壤样点（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="54"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="54"/>
         <source>Metal fields (comma-separated)</source>
         <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="56"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="56"/>
         <source>Trees per forest</source>
         <translation>每个森林的树数</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="101"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="96"/>
         <source>, mean CV R2 {:.3f}</source>
         <translation>，交叉验证 R2 均值 {:.3f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="35"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="35"/>
         <source>Runs several unmixing methods on the same raster and endmembers and tabulates, per method, the mean reconstruction RMSE, the mean sum of abundances (1 for a physical mixture) and the time it takes to fit and unmix the scene, as in the paper&apos;s Table 2 (LMM 4.14 s, NMF 74.34 s, SVR 1320.58 s there). The scene is read once for all the methods, so the times leave the reading out (NMF&apos;s includes its pass to sample pixels). With SAMPLES, each method&apos;s abundances at the samples feed a Random Forest per metal and the table gets the cross-validated R2 of every metal and their mean (5 random folds, seeded). Nothing is written but the table and an HTML report.</source>
         <translation>在同一栅格和同一组端元上运行多种解混方法，并按方法列出平均重建 RMSE、丰度和的均值（物理混合应为 1）以及拟合和解混整个场景所用的时间，对应论文表 2（论文中 LMM 4.14 秒、NMF 74.34 秒、SVR 1320.58 秒）。所有方法只读取一次场景，因此时间不含读取（NMF 的时间包含其采样像元的一遍读取）。给出 SAMPLES 时，每种方法在样点处的丰度用于逐个重金属训练随机森林，表中增加每种重金属的交叉验证 R2 及其均值（5 折随机分折，固定随机种子）。除表格和 HTML 报告外不写出其他文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/compare_unmixing.py" line="94"/>
+        <location filename="../algorithms/evaluation/compare_unmixing.py" line="89"/>
         <source>the raster has no valid pixel to unmix.</source>
         <translation>栅格没有可解混的有效像元。</translation>
     </message>
@@ -115,108 +140,123 @@
 <context>
     <name>ConcentrationMaps</name>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="30"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="30"/>
         <source>Concentrations (mg/kg)</source>
         <translation>含量（mg/kg）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="31"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="31"/>
         <source>Uncertainty: spread of the trees (mg/kg)</source>
         <translation>不确定性：各树预测的离散度（mg/kg）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/inversion/invert_metals.py" line="50"/>
+        <source>the raster has no valid pixel (all nodata, NaN or zero): there is nothing to map. Check its nodata value and its bands.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CorrelateMetals</name>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="31"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="26"/>
         <source>Correlate metals</source>
         <translation>重金属相关分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="35"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="30"/>
         <source>Pearson correlation between the metals of a concentration raster (one band per metal) over the pixels valid in every band, accumulated block by block; or, when SAMPLES are given, between the measured values of the chosen fields (each pair over the samples holding both). Spearman ranks optionally (rasters: on a random sample of 100000 pixels). Constant bands are left out with a warning. Outputs: the matrix as a table (r and n per pair) and an HTML heat map with the values in the cells, metals ordered by hierarchical clustering so that groups such as Pb-Cd-Zn stand together.</source>
         <translation>在所有波段均有效的像元上，逐块累积计算含量栅格（每种重金属一个波段）中各重金属之间的 Pearson 相关；给出 SAMPLES 时，计算所选字段实测值之间的相关（每一对只用两者都有值的样点）。可选 Spearman 秩相关（栅格：在随机抽取的 100000 个像元上计算）。常数波段会被排除并给出警告。输出：相关矩阵表（每对的 r 和 n）以及在格中标注数值的 HTML 热图，重金属按层次聚类排序，使 Pb-Cd-Zn 等组合排在一起。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="45"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="40"/>
         <source>Concentration raster</source>
         <translation>含量栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="46"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="41"/>
         <source>Samples (instead of a raster)</source>
         <translation>样点（代替栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="48"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="43"/>
         <source>Metal fields of the samples</source>
         <translation>样点的重金属字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="52"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="47"/>
         <source>Spearman rank correlation</source>
         <translation>Spearman 秩相关</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="53"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="48"/>
         <source>Correlation table</source>
         <translation>相关系数表</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="55"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="48"/>
         <source>Correlation heat map</source>
         <translation>相关热图</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="55"/>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 文件 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/correlate_metals.py" line="64"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="56"/>
         <source>choose at least two metal fields.</source>
         <translation>请至少选择两个重金属字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="71"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="64"/>
         <source>&apos;{}&apos; is constant or empty: left out.</source>
         <translation>“{}”为常数或为空：已排除。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="76"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="73"/>
         <source>{} correlation of the metals</source>
         <translation>重金属的 {} 相关</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="85"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="94"/>
         <source>give a concentration raster or sample points.</source>
         <translation>请提供含量栅格或样点。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="88"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="97"/>
         <source>the raster has a single band; correlation needs one band per metal.</source>
         <translation>栅格只有一个波段；相关分析需要每种重金属一个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="101"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="106"/>
         <source>fewer than 3 pixels are valid in every band.</source>
         <translation>所有波段均有效的像元少于 3 个。</translation>
     </message>
     <message>
-        <location filename="../algorithms/correlate_metals.py" line="108"/>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="113"/>
         <source>Correlation over {} pixels valid in every band.</source>
         <translation>基于所有波段均有效的 {} 个像元计算相关。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="66"/>
+        <source>fewer than two metals vary ({} constant or empty): there is nothing to correlate. Choose metals with values that vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="85"/>
+        <source>no field named {} in the samples; they have: {}.</source>
+        <translation type="unfinished">样点中没有名为 {} 的字段；现有字段：{}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/correlate_metals.py" line="89"/>
+        <source>text fields, not numbers: {}. Choose numeric metal fields, or convert the text ones to numbers first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateSampleScene</name>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="41"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="39"/>
         <source>Create simulated sample scene</source>
         <translation>创建模拟示例场景</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="45"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="43"/>
         <source>Creates a SIMULATED GaoFen-5 AHSI scene of a mining area with known truth, to try the PCCEE workflow and to test it: 330 bands (VNIR 390-1029 nm, SWIR 1004-2513 nm) at 30 m in UTM 49N near Lengshuijiang, mixed from real spectra (USGS splib07 spruce, jarosite-bearing tailings and turbid water; earthlib red soil and road) over a river, tailings ponds, a town, forest and fields, with sensor noise at the given SNR and optional outlier pixels.
 
 Outputs: the scene (int16 reflectance x 10000), the true abundances of the five materials, the true concentrations of Pb, Cd, Cr, Hg, As, Cu, Zn and Ni (mg/kg), and 53 soil samples (WGS 84 points, grid plus random design) holding the true values at their pixels.
@@ -227,52 +267,47 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
 相同的随机种子生成相同的文件。模型说明见插件的 algorithms/core/scene_simulation.py。</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="58"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="56"/>
         <source>Scene size (pixels per side)</source>
         <translation>场景大小（每边像元数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="61"/>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/create_sample_scene.py" line="63"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="60"/>
         <source>Signal-to-noise ratio</source>
         <translation>信噪比</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="65"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="62"/>
         <source>Outlier pixels</source>
         <translation>异常像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="69"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="66"/>
         <source>Simulated scene</source>
         <translation>模拟场景</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="70"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="67"/>
         <source>Simulated true abundances</source>
         <translation>模拟真实丰度</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="72"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="69"/>
         <source>Simulated true concentrations</source>
         <translation>模拟真实含量</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="74"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="71"/>
         <source>Simulated soil samples</source>
         <translation>模拟土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="94"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="91"/>
         <source>Simulated {0} x {0} pixels, seed {1}, SNR {2:g}, {3} outlier pixels at (row, col) {4}.</source>
         <translation>模拟 {0} x {0} 像元，随机种子 {1}，信噪比 {2:g}，{3} 个异常像元，位置（行，列）{4}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/create_sample_scene.py" line="110"/>
+        <location filename="../algorithms/preparation/create_sample_scene.py" line="107"/>
         <source>Simulated GF-5 scene</source>
         <translation>模拟高分五号场景</translation>
     </message>
@@ -280,12 +315,12 @@ The same seed gives the same files. The model is documented in the plugin&apos;s
 <context>
     <name>EndmemberAblation</name>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="47"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="51"/>
         <source>Compare endmember workflows (ablation)</source>
         <translation>比较端元提取流程（消融实验）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="50"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="54"/>
         <source>The ablation of the paper&apos;s Table 1. PPI, VCA and the prior-library SAM (PS) each run once on the raster; then each workflow (PPI, PPI+VCA, PPI+PS, VCA, VCA+PS, PS, PPI+VCA+PS) builds its endmember library, unmixes the raster with NNLS, and a Random Forest per metal is cross-validated on the abundances at the soil samples, with the same seed and folds for every workflow.
 
 Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through the Top-K optimisation (K, one per prior class), as in the PCCEE workflow; a workflow whose candidates match fewer classes keeps fewer (the table says how many).
@@ -298,82 +333,72 @@ Remove bad bands first.</source>
 请先去除坏波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="66"/>
-        <source>Hyperspectral raster</source>
-        <translation>高光谱栅格</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmember_ablation.py" line="67"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="71"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="69"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="73"/>
         <source>Metal fields (comma-separated)</source>
         <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="71"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="75"/>
         <source>Workflows</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="74"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="78"/>
         <source>Prior spectral library (empty: built-in)</source>
         <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="79"/>
         <source>PPI endmembers</source>
         <translation>PPI 端元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="79"/>
         <source>VCA endmembers</source>
         <translation>VCA 端元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="79"/>
         <source>PPI skewers</source>
         <translation>PPI 随机投影向量数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="76"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="79"/>
         <source>K (Top-K endmembers of the workflows with PS)</source>
         <translation>K（含 PS 流程的 Top-K 端元数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="84"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="86"/>
         <source>Workflow comparison table</source>
         <translation>流程比较表</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="86"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="86"/>
         <source>Workflow comparison report</source>
         <translation>流程比较报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="86"/>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 文件 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmember_ablation.py" line="94"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="93"/>
         <source>not a point layer.</source>
         <translation>不是点图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="115"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="114"/>
         <source>{}: {} endmembers, mean CV R2 {:.3f} ({}), {:.1f} s</source>
         <translation>{}：{} 个端元，交叉验证 R2 均值 {:.3f}（{}），{:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="119"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="118"/>
         <source>Best mean CV R2: {} ({:.3f}).</source>
         <translation>交叉验证 R2 均值最高：{}（{:.3f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_ablation.py" line="121"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="120"/>
         <source>NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.</source>
         <translation>NNLS 解混；随机森林 {} 棵树，{} 折，随机种子 {}；含 PS 的流程 Top-K = {}。</translation>
     </message>
@@ -381,55 +406,50 @@ Remove bad bands first.</source>
 <context>
     <name>EndmemberExtraction</name>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="25"/>
-        <source>Hyperspectral raster</source>
-        <translation>高光谱栅格</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmember_extraction.py" line="26"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="24"/>
         <source>Number of endmembers</source>
         <translation>端元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="29"/>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmember_extraction.py" line="34"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="30"/>
         <source>{} endmembers</source>
         <translation>{} 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="41"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="37"/>
         <source>the raster has a single band; endmember extraction needs a multi- or hyperspectral raster.</source>
         <translation>栅格只有一个波段；端元提取需要多光谱或高光谱栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="68"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="68"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some bands are empty, remove them first with &apos;Remove bad bands&apos;.</source>
         <translation>栅格没有有效像元（至少一个波段为 nodata、NaN 或 0）。如果某些波段为空，请先用“去除坏波段”去除。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="72"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="72"/>
         <source>{} endmembers were asked for but the raster has only {} valid pixels.</source>
         <translation>要求 {} 个端元，但栅格只有 {} 个有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmember_extraction.py" line="85"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="85"/>
         <source>{}: row {}, col {}, score {:g}</source>
         <translation>{}：行 {}，列 {}，得分 {:g}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="61"/>
+        <source>all {} valid pixels hold the same spectrum: there are no endmembers to find. Give a scene with several materials (check that the raster is not a constant fill).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ExtractEndmembersPpi</name>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="37"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="37"/>
         <source>Extract endmembers (PPI)</source>
         <translation>端元提取（PPI）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="40"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="40"/>
         <source>Pixel Purity Index: projects every pixel on SKEWERS random directions (isotropic unit vectors) and counts how often each pixel is the extreme; the purest pixels are counted most. Runs on the GPU with CuPy when one is present (DEVICE), otherwise on the CPU, block by block.
 
 Spatial filter (PCCEE): a candidate must have at least 2 of its 8 neighbours within the support angle (isolated hot or saturated pixels are dropped), and kept endmembers must differ by the separation angle and lie 3 pixels apart, so ten endmembers are not ten pixels of one field.
@@ -446,77 +466,77 @@ Reference: Boardman, Kruse and Green (1995), Mapping target signatures via parti
 参考文献：Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of AVIRIS data, JPL Publication 95-1.</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="56"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="56"/>
         <source>Number of skewers (random projections)</source>
         <translation>随机投影向量数（skewers）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="59"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="59"/>
         <source>Principal components to project first (0 = full spectra)</source>
         <translation>先投影的主成分数（0 = 全光谱）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="62"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="62"/>
         <source>Spatial filter: drop isolated outliers, keep endmembers apart</source>
         <translation>空间滤波：剔除孤立异常点，端元保持间隔</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="64"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="64"/>
         <source>Auto (GPU if available)</source>
         <translation>自动（有 GPU 时用 GPU）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="64"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="64"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="64"/>
         <source>GPU (CuPy)</source>
         <translation>GPU（CuPy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="67"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="67"/>
         <source>Support angle for neighbours (degrees)</source>
         <translation>邻域支持角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="67"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="67"/>
         <source>Separation angle between endmembers (degrees)</source>
         <translation>端元间最小分离角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="74"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="74"/>
         <source>PPI counts</source>
         <translation>PPI 计数</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="82"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="82"/>
         <source>{} components asked for but the raster has {} bands.</source>
         <translation>要求 {} 个主成分，但栅格只有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="89"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="89"/>
         <source>PPI with {} skewers on {}.</source>
         <translation>PPI：{} 个随机投影向量，运行于 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="96"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="96"/>
         <source>Projected on {} principal components ({:.2%} of the variance).</source>
         <translation>投影到 {} 个主成分（占方差的 {:.2%}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="129"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="130"/>
         <source>Spatial filter: dropped isolated pixel at row {}, col {} (PPI count {}).</source>
         <translation>空间滤波：剔除第 {} 行、第 {} 列的孤立像元（PPI 计数 {}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_ppi.py" line="138"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="139"/>
         <source>Only {} distinct endmembers among the PPI candidates (asked for {}); lower the separation angle or add skewers.</source>
         <translation>PPI 候选中只有 {} 个互不相同的端元（要求 {} 个）；请减小分离角或增加随机投影向量。</translation>
     </message>
@@ -524,12 +544,12 @@ Reference: Boardman, Kruse and Green (1995), Mapping target signatures via parti
 <context>
     <name>ExtractEndmembersVca</name>
     <message>
-        <location filename="../algorithms/extract_endmembers_vca.py" line="21"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="21"/>
         <source>Extract endmembers (VCA)</source>
         <translation>端元提取（VCA）</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_vca.py" line="24"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="24"/>
         <source>Vertex Component Analysis: removes the mean, projects the pixels on the principal components that hold VARIANCE of the variance (at least ENDMEMBERS - 1 of them), and finds the vertices of the data simplex one by one, each the pixel with the largest projection on a random direction orthogonal to the vertices found before. Good at medium-purity endmembers (vegetated soils), complementing PPI. The scene is streamed block by block.
 
 Output: the endmember library (spectra from the original bands, score = order found).
@@ -542,80 +562,85 @@ Reference: Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast
 参考文献：Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast algorithm to unmix hyperspectral data, IEEE TGRS 43(4), 898-910.</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_vca.py" line="36"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="36"/>
         <source>Variance kept by PCA (fraction)</source>
         <translation>PCA 保留的方差比例</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_vca.py" line="45"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="45"/>
         <source>VCA finds at most bands + 1 = {} endmembers.</source>
         <translation>VCA 最多提取 波段数 + 1 = {} 个端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_vca.py" line="52"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="52"/>
         <source>PCA: {} components hold {:.2%} of the variance.</source>
         <translation>PCA：{} 个主成分占方差的 {:.2%}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/extract_endmembers_vca.py" line="64"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="64"/>
         <source>Large scene: the reduced pixels are re-read for each vertex.</source>
         <translation>大场景：每个顶点都重新读取降维后的像元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="70"/>
+        <source>VCA found only {} distinct vertices (asked for {}): the scene&apos;s spectra span {} dimensions. The library holds those {}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportSpectralLibrary</name>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="22"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="20"/>
         <source>Import spectral library</source>
         <translation>导入光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="26"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="24"/>
         <source>Reads a spectral library file and writes it as a library layer: one feature per spectrum with fields name, source, class, row, col, score and the spectrum in &apos;profiles&apos; (EnMAP-Box JSON profile: wavelengths in nm and values), ready for prior-library matching.
 
 Input: an ENVI spectral library (.sli with its .hdr; classes are taken from a CSV with the same base name when present, as earthlib ships) or a CSV with one row per spectrum, columns named by wavelength (450.2 or 450.2 nm) and optional name, class, source columns.
 Class column: which metadata column names the class (default: &apos;class&apos;, or earthlib&apos;s LEVEL_3).
 
 Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral profiles.</source>
-        <translation>读取光谱库文件并写成光谱库图层：每条光谱一个要素，字段包括 name、source、class、row、col、score，光谱存于 &apos;profiles&apos;（EnMAP-Box JSON 光谱：波长 nm 和数值），可直接用于先验光谱库匹配。
+        <translation>读取光谱库文件并写成光谱库图层：每条光谱一个要素，字段包括 name、source、class、row、col、score，光谱存于 'profiles'（EnMAP-Box JSON 光谱：波长 nm 和数值），可直接用于先验光谱库匹配。
 
 输入：ENVI 光谱库（.sli 及其 .hdr；若存在同名 CSV，则从中读取类别，earthlib 即如此提供）或 CSV，每行一条光谱，列名为波长（450.2 或 450.2 nm），可选 name、class、source 列。
-类别列：元数据中哪一列表示类别（默认：&apos;class&apos;，或 earthlib 的 LEVEL_3）。
+类别列：元数据中哪一列表示类别（默认：'class'，或 earthlib 的 LEVEL_3）。
 
 参考：ENVI 光谱库格式，NV5 Geospatial；EnMAP-Box 光谱。</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="37"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="35"/>
         <source>Spectral library file (.sli, .hdr or .csv)</source>
         <translation>光谱库文件（.sli、.hdr 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="37"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="35"/>
         <source>Spectral libraries (*.sli *.hdr *.csv *.SLI *.HDR *.CSV)</source>
         <translation>光谱库 (*.sli *.hdr *.csv *.SLI *.HDR *.CSV)</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="40"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="38"/>
         <source>Class column in the metadata</source>
         <translation>元数据中的类别列</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="42"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="40"/>
         <source>Spectral library</source>
         <translation>光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="51"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="49"/>
         <source>file not found: {}</source>
         <translation>找不到文件：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="55"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="53"/>
         <source>The library has no wavelengths: it cannot be resampled to an image&apos;s bands until they are added.</source>
         <translation>光谱库没有波长信息：在补充波长之前，无法重采样到影像波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/import_spectral_library.py" line="57"/>
+        <location filename="../algorithms/preparation/import_spectral_library.py" line="55"/>
         <source>{} spectra of {} values read from {}.</source>
         <translation>从 {2} 读取了 {0} 条光谱，每条 {1} 个值。</translation>
     </message>
@@ -623,112 +648,101 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
 <context>
     <name>InvertMetals</name>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="64"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="66"/>
         <source>Invert metal concentrations (Random Forest)</source>
         <translation>重金属含量反演（随机森林）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="67"/>
-        <source>Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD &lt; 1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, &gt; 2.5 excellent) beside the training R2, and maps the concentrations over the whole scene with their uncertainty (the spread of the trees).
-
-Samples in any CRS are reprojected to the raster&apos;s; samples outside the raster, on nodata, or without a numeric value for a metal are left out for that metal and listed in the log and report.
-Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that neighbouring samples never validate each other.
-The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by &apos;Predict metal concentrations&apos;.
-
-Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
-        <translation>用土壤样点处的丰度（任意栅格波段）为每种重金属训练一个随机森林，报告交叉验证的 R2、RMSE 和 RPD（基于折外预测，而非训练拟合；RPD &lt; 1.4 差，1.4-2.0 可用，2.0-2.5 好，&gt; 2.5 很好）以及训练 R2，并绘制全景含量图及其不确定性（各树预测的离散度）。
-
-任意坐标系的样点都会重投影到栅格的坐标系；位于栅格之外、落在 nodata 上或某种重金属没有数值的样点，对该重金属不参与计算，并在日志和报告中列出。
-折数：0 = 留一法。交叉验证：随机分折，或按给定大小（地图单位）空间分块，使相邻样点不会互相验证。
-模型文件（带摘要的纯数组 .npz，不含序列化代码）可用“预测重金属含量”应用到其他场景。
-
-参考文献：Breiman (2001), Random forests, Machine Learning 45.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="80"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="84"/>
         <source>Abundances (or other predictors)</source>
         <translation>丰度（或其他预测变量）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="81"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="85"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="83"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="87"/>
         <source>Metal fields (comma-separated)</source>
         <translation>重金属字段（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="87"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="91"/>
         <source>Cross-validated metrics</source>
         <translation>交叉验证精度指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="89"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="91"/>
         <source>Inversion report</source>
         <translation>反演报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="89"/>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 文件 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/invert_metals.py" line="91"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="92"/>
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="91"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="92"/>
         <source>PCCEE model (*.npz)</source>
         <translation>PCCEE 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="104"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="105"/>
         <source>not a point layer.</source>
         <translation>不是点图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="106"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="107"/>
         <source>has no coordinate reference system; set it in the layer properties.</source>
         <translation>没有坐标参考系；请在图层属性中设置。</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="120"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="121"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
         <translation>{}：n = {}，交叉验证 R2 = {:.3f}，RMSE = {:.4g}，RPD = {:.2f}（{}），训练 R2 = {:.3f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="96"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="97"/>
         <source>poor</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="96"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="97"/>
         <source>acceptable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="96"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="97"/>
         <source>good</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../algorithms/invert_metals.py" line="97"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="98"/>
         <source>excellent</source>
         <translation>很好</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/inversion/invert_metals.py" line="69"/>
+        <source>Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD &lt; 1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, &gt; 2.5 excellent) beside the training R2, and maps the concentrations over the whole scene with their uncertainty (the spread of the trees).
+
+Samples in any CRS are reprojected to the raster&apos;s; samples outside the raster, on nodata, or without a numeric value for a metal (negative and infinite values included: they are no concentrations) are left out for that metal and listed in the log and report. A text field with values that are not numbers (&apos;n.d.&apos;, &apos;&lt;0.5&apos;) is refused rather than thinned.
+Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that neighbouring samples never validate each other.
+The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by &apos;Predict metal concentrations&apos;.
+
+Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MatchPriorLibrary</name>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="27"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="24"/>
         <source>Match prior spectral library (SAM)</source>
         <translation>先验光谱库匹配（SAM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="31"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="28"/>
         <source>Resamples each reference spectrum of a prior library to the image&apos;s wavelengths (linear interpolation) and takes the pixel with the smallest spectral angle to it as an endmember: the physical constraint of PCCEE. A reference measured over part of the image&apos;s range is compared on the bands it covers (the log says which); one with no overlap is refused.
 
 Library: a library layer, a file (.sli, .hdr, .csv), or, when both are empty, the built-in library of measured vegetation, urban, mining-soil and water spectra (USGS splib07, earthlib).
@@ -743,32 +757,27 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 参考文献：Kruse et al. (1993), The spectral image processing system (SIPS), Remote Sensing of Environment 44, 145-163.</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="44"/>
-        <source>Hyperspectral raster</source>
-        <translation>高光谱栅格</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/match_prior_library.py" line="45"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="42"/>
         <source>Prior spectral library (empty: built-in)</source>
         <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="48"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="43"/>
         <source>Prior-matched endmembers</source>
         <translation>先验匹配端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="50"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="45"/>
         <source>Spectral angle to each reference</source>
         <translation>与各参考光谱的光谱角</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="62"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="56"/>
         <source>the raster has no valid pixel to match.</source>
         <translation>栅格没有可匹配的有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/match_prior_library.py" line="69"/>
+        <location filename="../algorithms/endmembers/match_prior_library.py" line="63"/>
         <source>{} ({}): row {}, col {}, {:.2f} degrees</source>
         <translation>{}（{}）：行 {}，列 {}，{:.2f} 度</translation>
     </message>
@@ -776,27 +785,27 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>MergeEndmembers</name>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="17"/>
+        <location filename="../algorithms/endmembers/merge_endmembers.py" line="15"/>
         <source>Merge endmember libraries</source>
         <translation>合并端元光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="20"/>
+        <location filename="../algorithms/endmembers/merge_endmembers.py" line="18"/>
         <source>Pools endmember libraries (PPI, VCA, prior matching, lab spectra) into one library for unmixing, keeping every spectrum: no prior ranking, unlike &apos;Select Top-K endmembers&apos;. A pixel found by several methods is kept once. Libraries on other wavelength grids are resampled to the first library&apos;s.</source>
         <translation>把多个端元库（PPI、VCA、先验匹配、实验室光谱）合并为一个用于解混的端元库，保留每一条光谱：不按先验排序，这一点与“选择 Top-K 端元”不同。被多种方法找到的同一像元只保留一次。波长网格不同的光谱库会重采样到第一个光谱库的波长。</translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="27"/>
+        <location filename="../algorithms/endmembers/merge_endmembers.py" line="25"/>
         <source>Endmember libraries</source>
         <translation>端元光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="29"/>
+        <location filename="../algorithms/endmembers/merge_endmembers.py" line="27"/>
         <source>Merged endmembers</source>
         <translation>合并后的端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/merge_endmembers.py" line="34"/>
+        <location filename="../algorithms/endmembers/merge_endmembers.py" line="32"/>
         <source>{} endmembers in the merged library.</source>
         <translation>合并后的光谱库含 {} 个端元。</translation>
     </message>
@@ -804,125 +813,160 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PcceeAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="61"/>
+        <location filename="../algorithms/base.py" line="96"/>
         <source>{} ({}): {}</source>
         <translation>{}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="80"/>
+        <location filename="../algorithms/base.py" line="145"/>
         <source>not a raster layer QGIS can open. Choose a raster file (GeoTIFF, ENVI, VRT).</source>
         <translation>不是 QGIS 能打开的栅格图层。请选择栅格文件（GeoTIFF、ENVI、VRT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="83"/>
+        <location filename="../algorithms/base.py" line="148"/>
         <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
         <translation>只支持由 GDAL 读取的文件栅格，不支持“{}”图层。请先把图层保存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="97"/>
+        <location filename="../algorithms/base.py" line="179"/>
         <source>Band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
         <translation>栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="114"/>
+        <location filename="../algorithms/base.py" line="202"/>
         <source>Wavelengths: {} values given by the user.</source>
         <translation>波长：用户提供的 {} 个值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="121"/>
+        <location filename="../algorithms/base.py" line="215"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
         <translation>波长：{:.1f}-{:.1f} nm，来自 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="125"/>
+        <location filename="../algorithms/base.py" line="219"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
         <translation>栅格“{}”的元数据和波段名中都没有波长信息。请为每个波段给出一个波长（{} 个值），或给出包含波长的文本文件路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="150"/>
+        <location filename="../algorithms/base.py" line="240"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="74"/>
+        <location filename="../algorithms/base.py" line="139"/>
         <source>Cancelled; no output was written.</source>
         <translation>已取消；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="23"/>
+        <location filename="../algorithms/base.py" line="30"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="24"/>
+        <location filename="../algorithms/base.py" line="31"/>
         <source>Spectral libraries</source>
         <translation>光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="25"/>
+        <location filename="../algorithms/base.py" line="32"/>
         <source>Preparation</source>
         <translation>预处理</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="26"/>
+        <location filename="../algorithms/base.py" line="33"/>
         <source>Endmember extraction</source>
         <translation>端元提取</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="27"/>
+        <location filename="../algorithms/base.py" line="34"/>
         <source>Unmixing</source>
         <translation>混合像元分解</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="28"/>
+        <location filename="../algorithms/base.py" line="35"/>
         <source>Inversion</source>
         <translation>反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="29"/>
+        <location filename="../algorithms/base.py" line="36"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="68"/>
-        <source>this needs scikit-learn: on Debian or Ubuntu, sudo apt install python3-sklearn; elsewhere, pip install scikit-learn into the Python that QGIS uses.</source>
-        <translation>需要 scikit-learn：在 Debian 或 Ubuntu 上运行 sudo apt install python3-sklearn；其他系统请用 pip install scikit-learn 安装到 QGIS 使用的 Python 中。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/base.py" line="118"/>
+        <location filename="../algorithms/base.py" line="206"/>
         <source>GDAL IMAGERY metadata</source>
         <translation>GDAL IMAGERY 元数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="119"/>
+        <location filename="../algorithms/base.py" line="207"/>
         <source>ENVI header &apos;wavelength&apos;</source>
         <translation>ENVI 头文件的 wavelength 字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="120"/>
+        <location filename="../algorithms/base.py" line="208"/>
         <source>band descriptions</source>
         <translation>波段描述</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="37"/>
+        <source>Evaluation (the paper&apos;s tables)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="83"/>
+        <source>Interrupted by {}; no output was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="118"/>
+        <source>This needs {0}: on Debian or Ubuntu, sudo apt install {1}; elsewhere, pip install {0} into the Python that QGIS uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="162"/>
+        <source>Hyperspectral raster</source>
+        <translation type="unfinished">高光谱栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="167"/>
+        <source>Random seed</source>
+        <translation type="unfinished">随机种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="174"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished">HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="195"/>
+        <source>cannot read &apos;{}&apos; as text ({}). Give a UTF-8 text file with one wavelength per band, or the list itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="212"/>
+        <source>the wavelengths in the raster&apos;s {} are wrong: {} Give the right ones here; they replace the file&apos;s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PcceeProvider</name>
     <message>
-        <location filename="../algorithms/provider.py" line="53"/>
+        <location filename="../algorithms/provider.py" line="56"/>
         <source>PCCEE heavy-metal mapping</source>
         <translation>PCCEE 重金属制图</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="56"/>
+        <location filename="../algorithms/provider.py" line="59"/>
         <source>PCCEE: physically-constrained endmember extraction and heavy-metal inversion</source>
         <translation>PCCEE：物理约束协同端元提取与重金属反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="86"/>
+        <location filename="../algorithms/provider.py" line="87"/>
         <source>PCCEE workflow</source>
         <translation>PCCEE 流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="87"/>
+        <location filename="../algorithms/provider.py" line="88"/>
         <source>Workflows</source>
         <translation>流程</translation>
     </message>
@@ -930,98 +974,104 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PredictMetals</name>
     <message>
-        <location filename="../algorithms/predict_metals.py" line="15"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="15"/>
         <source>Predict metal concentrations</source>
         <translation>预测重金属含量</translation>
     </message>
     <message>
-        <location filename="../algorithms/predict_metals.py" line="18"/>
-        <source>Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with the forests saved by &apos;Invert metal concentrations&apos;. The raster must have the predictors the model was trained on, in the same order. Only model files written by this plugin are read: they hold plain arrays and a digest, and a file that is not one, or has been altered, is refused.</source>
-        <translation>用“重金属含量反演”保存的随机森林，从丰度栅格绘制重金属含量及其不确定性（各树预测的离散度）。栅格必须具有训练模型时的预测变量，且顺序相同。只读取本插件写出的模型文件：文件中只有纯数组和摘要，不是这种文件或已被修改的文件会被拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/predict_metals.py" line="25"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="30"/>
         <source>Abundances (or other predictors)</source>
         <translation>丰度（或其他预测变量）</translation>
     </message>
     <message>
-        <location filename="../algorithms/predict_metals.py" line="26"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="31"/>
         <source>Trained model (.npz)</source>
         <translation>训练好的模型（.npz）</translation>
     </message>
     <message>
-        <location filename="../algorithms/predict_metals.py" line="36"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="42"/>
         <source>the model was trained on {} predictors ({}) but the raster has {} bands.</source>
         <translation>模型由 {} 个预测变量（{}）训练，但栅格有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/predict_metals.py" line="40"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="46"/>
         <source>Band names differ from the model&apos;s predictors ({}): check the order.</source>
         <translation>波段名与模型的预测变量（{}）不同：请检查顺序。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/inversion/predict_metals.py" line="18"/>
+        <source>Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with the forests saved by &apos;Invert metal concentrations&apos;. The raster must have the predictors the model was trained on, in the same order. Only model files written by this plugin are read: they hold plain arrays and a digest, and a file that is not one, or has been altered, is refused.
+The digest detects accidental damage (a truncated or corrupted copy), not a determined forger, who can recompute it. A crafted file is harmless because nothing in it is unpickled or run and every tree is checked on load (children in range and below their node, leaves consistent, splits on the model&apos;s predictors, finite thresholds and values): at worst it predicts wrong values. Use model files you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/inversion/predict_metals.py" line="39"/>
+        <source>{} Give a model written by &apos;Invert metal concentrations&apos; (train it again if needed).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemoveBadBands</name>
     <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="24"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="23"/>
         <source>Remove bad bands</source>
         <translation>去除坏波段</translation>
     </message>
     <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="28"/>
-        <source>Copies a hyperspectral raster without the bands that spoil spectral angles and unmixing: bands you list, the water-vapour absorption windows (about 1350-1450 nm and 1800-1950 nm) and bands that are constant or empty across the whole scene. Band names, wavelengths, nodata, CRS and geotransform are kept; the scene is streamed block by block.
-
-Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166.
-Wavelengths: read from the raster (GDAL or ENVI metadata, or band names such as &apos;450.2 nm&apos;); give them when the raster has none.
-
-Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.</source>
-        <translation>复制高光谱栅格，去除会破坏光谱角和解混的波段：你列出的波段、水汽吸收窗口（约 1350-1450 nm 和 1800-1950 nm）以及全景恒定或为空的波段。保留波段名、波长、nodata、坐标系和地理变换；场景逐块流式处理。
-
-坏波段：从 1 开始的编号和范围，如 1-3, 108-112, 154-166。
-波长：从栅格读取（GDAL 或 ENVI 元数据，或 &apos;450.2 nm&apos; 这样的波段名）；栅格没有波长时请手动给出。
-
-参考文献：Zhu (2017), arXiv:1708.05125，AVIRIS 场景中通常去除的波段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="39"/>
-        <source>Hyperspectral raster</source>
-        <translation>高光谱栅格</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="40"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="40"/>
         <source>Bad bands to drop (1-based, e.g. 1-3, 108-112)</source>
         <translation>要去除的坏波段（从 1 开始，如 1-3, 108-112）</translation>
     </message>
     <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="42"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="42"/>
         <source>Drop water-vapour bands (1350-1450 and 1800-1950 nm)</source>
         <translation>去除水汽吸收波段（1350-1450 与 1800-1950 nm）</translation>
     </message>
     <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="45"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="45"/>
         <source>Drop bands that are constant or empty across the scene</source>
         <translation>去除全景恒定或无值的波段</translation>
     </message>
     <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="49"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="48"/>
         <source>Raster without bad bands</source>
         <translation>去除坏波段后的栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/remove_bad_bands.py" line="67"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="67"/>
         <source>Keeping {} of {} bands; dropped: {}.</source>
         <translation>保留 {} 个波段（共 {} 个）；去除：{}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="27"/>
+        <source>Copies a hyperspectral raster without the bands that spoil spectral angles and unmixing: bands you list, the water-vapour absorption windows (about 1350-1450 nm and 1800-1950 nm) and bands that are constant or empty across the whole scene. Band names, wavelengths, nodata, CRS and geotransform are kept; the scene is streamed block by block.
+
+Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166; when empty, the bands an ENVI header&apos;s bad band list (bbl) marks 0.
+Wavelengths: read from the raster (GDAL or ENVI metadata, or band names such as &apos;450.2 nm&apos;); give them when the raster has none.
+
+Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="60"/>
+        <source>every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): the raster holds no image. Check its nodata value, or give the scene itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="78"/>
+        <source>The ENVI header&apos;s bad band list (bbl) marks {} bands as bad: {}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SelectTopKEndmembers</name>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="28"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="25"/>
         <source>Select Top-K endmembers</source>
         <translation>选择 Top-K 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="32"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="29"/>
         <source>Pools candidate endmember libraries (PPI, VCA, prior matching), ranks every candidate by its smallest spectral angle to the prior library, labels it with the class of that nearest prior spectrum and keeps the K best (default 4, as in the paper: soil, vegetation, urban, water), at most one per prior class unless allowed. A pixel found by several methods counts once.
 
 Output: the optimised library, score = angle to the prior in degrees, class = matched class.
@@ -1034,42 +1084,42 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
 参考文献：PCCEE 框架（物理约束协同端元提取）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="41"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="38"/>
         <source>Candidate endmember libraries</source>
         <translation>候选端元光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="43"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="40"/>
         <source>Prior spectral library (empty: built-in)</source>
         <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="45"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="41"/>
         <source>K (endmembers to keep)</source>
         <translation>K（保留的端元数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="47"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="43"/>
         <source>At most one per prior class</source>
         <translation>每个先验类别至多一个</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="51"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="47"/>
         <source>Top-K endmembers</source>
         <translation>Top-K 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="71"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="66"/>
         <source>{}{} ({}): {:.2f} degrees to {}</source>
         <translation>{0}{1}（{2}）：与 {4} 相距 {3:.2f} 度</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="49"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="45"/>
         <source>Keep fewer than K when the candidates match fewer prior classes (instead of failing)</source>
         <translation>候选端元匹配的先验类别少于 K 时保留较少端元（而不是报错）</translation>
     </message>
     <message>
-        <location filename="../algorithms/select_top_k_endmembers.py" line="68"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="63"/>
         <source>Only {} of K = {} endmembers kept: too few candidates, or they match too few prior classes.</source>
         <translation>只保留了 {} 个端元（K = {}）：候选端元太少，或它们匹配的先验类别太少。</translation>
     </message>
@@ -1077,12 +1127,12 @@ Reference: the PCCEE framework (physically-constrained collaborative endmember e
 <context>
     <name>SpectralAngleMaps</name>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="28"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="25"/>
         <source>Spectral angle maps and spectra plot</source>
         <translation>光谱角图与光谱曲线</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="32"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="29"/>
         <source>Heat maps of the spectral angle between every pixel and each endmember of a library, one band per endmember, styled so that small angles (where the endmember&apos;s material is pure) stand out: endmembers that make sense gather on tailings, vegetation or water, not on scattered pixels.
 Spectra plot: all endmembers on one set of axes, prior spectra dashed, with the 700-750 nm red edge and the 2200 nm clay absorption marked (HTML with a table, or PNG if the name ends in .png).
 
@@ -1093,50 +1143,243 @@ Reference: the PCCEE framework, section 2.3.4.</source>
 参考：PCCEE 框架，第 2.3.4 节。</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="41"/>
-        <source>Hyperspectral raster</source>
-        <translation>高光谱栅格</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="42"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="39"/>
         <source>Endmember library</source>
         <translation>端元光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="43"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="40"/>
         <source>Prior library to plot dashed (empty: built-in)</source>
         <translation>以虚线绘制的先验光谱库（留空：内置库）</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="46"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="41"/>
         <source>Spectral angle maps</source>
         <translation>光谱角图</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="47"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="42"/>
         <source>Endmember spectra plot</source>
         <translation>端元光谱曲线图</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="47"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="42"/>
         <source>HTML files (*.html);;PNG files (*.png)</source>
         <translation>HTML 文件 (*.html);;PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../algorithms/spectral_angle_maps.py" line="59"/>
+        <location filename="../algorithms/endmembers/spectral_angle_maps.py" line="54"/>
         <source>the library has no wavelengths.</source>
         <translation>光谱库没有波长信息。</translation>
     </message>
 </context>
 <context>
+    <name>StackVnirSwir</name>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="37"/>
+        <source>Stack VNIR and SWIR scenes (GF-5 AHSI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="40"/>
+        <source>Makes one hyperspectral scene of the two files of a GaoFen-5 AHSI product: the VNIR file (150 bands, about 390-1029 nm, FWHM 5 nm) and the SWIR file (180 bands, about 1004-2513 nm, FWHM 10 nm). The bands are stacked in rising wavelength on the VNIR file&apos;s grid: a SWIR file on another grid (shifted, another size or pixel) of the same CRS is resampled onto it. Both detectors record about 1004-1029 nm; the overlapping bands of one of them are dropped, so that no wavelength is repeated. Automatic: the detector that is noisier there is dropped; its noise is estimated from the image, per band, as the robust (MAD) standard deviation of the differences between horizontally adjacent pixels divided by sqrt(2), relative to the band&apos;s median signal (SNR). The log lists the dropped bands and the SNR of both detectors.
+
+Inputs: the VNIR and SWIR rasters; their wavelengths are read from the files (GDAL or ENVI metadata, band names) or given as lists when the files have none.
+Output: one GeoTIFF with the wavelengths (and FWHM when both files have them) of every band; integer reflectance (such as int16 x 10000) is kept as it is with its scale when both files use the same data type. A pixel that one detector does not see is nodata. Then run the workflow (Remove bad bands first) on this scene.
+
+Reference: Liu, Y.-N. et al. (2019), The Advanced Hyperspectral Imager: aboard China&apos;s GaoFen-5 satellite, IEEE Geoscience and Remote Sensing Magazine 7(4), 23-32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="60"/>
+        <source>VNIR raster (visible and near infrared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="62"/>
+        <source>SWIR raster (short-wave infrared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
+        <source>Bands where the detectors overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
+        <source>Automatic: drop those of the noisier detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
+        <source>Keep the VNIR bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
+        <source>Keep the SWIR bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="67"/>
+        <source>VNIR band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="67"/>
+        <source>SWIR band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
+        <source>Resampling of a SWIR raster on another grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
+        <source>Nearest neighbour (keeps the values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
+        <source>Bilinear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
+        <source>Cubic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="76"/>
+        <source>Stacked scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="81"/>
+        <source>VNIR raster: {} bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="83"/>
+        <source>SWIR raster: {} bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="88"/>
+        <source>{} Give the VNIR file as VNIR and the SWIR file as SWIR (swap them), or correct the wavelengths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="98"/>
+        <source>{} Check the wavelengths of both rasters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="104"/>
+        <source>No FWHM written: it is not known for both rasters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="114"/>
+        <source>Stacked scene: {} bands, {:.1f}-{:.1f} nm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="121"/>
+        <source>its CRS ({}) is not the VNIR raster&apos;s ({}). Reproject the SWIR raster to the VNIR raster&apos;s CRS first (Raster &gt; Projections &gt; Warp), or choose the SWIR file of the same product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="128"/>
+        <source>its grid is rotated, which this algorithm does not resample. Warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="134"/>
+        <source>it does not overlap the VNIR raster (VNIR x {:.1f}-{:.1f}, y {:.1f}-{:.1f}; SWIR x {:.1f}-{:.1f}, y {:.1f}-{:.1f}). Choose the SWIR file of the same scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="143"/>
+        <source>The wavelength ranges do not overlap: all bands kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="145"/>
+        <source>Both detectors record {:.1f}-{:.1f} nm: VNIR bands {}, SWIR bands {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="149"/>
+        <source>as asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="174"/>
+        <source>VNIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="174"/>
+        <source>SWIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="157"/>
+        <source>{} SNR in the overlap (median signal / noise; noise: robust standard deviation of adjacent-pixel differences / sqrt(2)): {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="163"/>
+        <source>the noisier detector there: median SNR {:.1f} against {:.1f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="166"/>
+        <source>The two SNRs differ by less than 10 %: either detector would do there. Choose which bands to keep ({}) to make the choice fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="174"/>
+        <source>Dropped {} bands {} ({} nm), {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="185"/>
+        <source>&apos;{}&apos; has no two valid neighbouring pixels to estimate its noise from. Choose which bands to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="207"/>
+        <source>cannot be resampled onto the VNIR grid: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="210"/>
+        <source>The SWIR raster ({} x {} pixels of {:g} x {:g}, origin {:.2f}, {:.2f}) is resampled ({}) onto the VNIR grid ({} x {} pixels of {:g} x {:g}, origin {:.2f}, {:.2f}); it covers {:.1f} % of the VNIR extent, the rest is nodata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="228"/>
+        <source>Stored as {} with each band&apos;s scale and offset, as in the inputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/preparation/stack_vnir_swir.py" line="231"/>
+        <source>Stored as float32 values with the scale and offset applied (inputs: {} and {}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnmixAbundances</name>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="41"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="33"/>
         <source>Unmix abundances</source>
         <translation>丰度反演（解混）</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="45"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="37"/>
         <source>Estimates the fraction of each endmember in every pixel. NNLS (default): linear mixture model with non-negative abundances, solved exactly (Lawson-Hanson for all pixels of a block at once); FCLS: non-negative and summing to one; UCLS: unconstrained least squares; NMF: non-negative matrix factorisation started from the endmembers (refined on a random sample of pixels unless fixed); SVR: one support vector regression per endmember trained on synthetic mixtures. Endmembers are resampled to the image&apos;s wavelengths when their grids differ. Streamed block by block.
 
 Outputs: one band per endmember (named after it, nodata where the input is invalid) and the per-pixel RMSE of the reconstruction.
@@ -1149,295 +1392,295 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
 参考文献：Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least Squares Problems.</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="58"/>
-        <source>Hyperspectral raster</source>
-        <translation>高光谱栅格</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmix_abundances.py" line="59"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="51"/>
         <source>Endmember library</source>
         <translation>端元光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="60"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="60"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
         <source>NNLS: linear mixture, non-negative</source>
         <translation>NNLS：线性混合，非负约束</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="60"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
         <source>FCLS: non-negative, sum to one</source>
         <translation>FCLS：非负且和为一</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="60"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
         <source>UCLS: unconstrained least squares</source>
         <translation>UCLS：无约束最小二乘</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="60"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
         <source>NMF: non-negative matrix factorisation</source>
         <translation>NMF：非负矩阵分解</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="60"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
         <source>SVR: support vector regression</source>
         <translation>SVR：支持向量回归</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="67"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="59"/>
         <source>NMF: keep the endmembers fixed</source>
         <translation>NMF：固定端元不变</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="68"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="60"/>
         <source>NMF: pixels sampled to refine the endmembers</source>
         <translation>NMF：用于优化端元的采样像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="70"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="62"/>
         <source>SVR: synthetic training mixtures</source>
         <translation>SVR：合成训练混合样本数</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="72"/>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmix_abundances.py" line="77"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="67"/>
         <source>Abundances</source>
         <translation>丰度</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="78"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="68"/>
         <source>Reconstruction RMSE</source>
         <translation>重建均方根误差（RMSE）</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="108"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="98"/>
         <source>Endmembers resampled to the image&apos;s {} bands.</source>
         <translation>端元已重采样到影像的 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="110"/>
-        <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them.</source>
-        <translation>端元有 {} 个值，但栅格有 {} 个波段，且缺少波长信息，无法重采样。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmix_abundances.py" line="115"/>
-        <source>the endmembers do not overlap the image&apos;s wavelengths.</source>
-        <translation>端元与影像的波长范围没有重叠。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmix_abundances.py" line="117"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="110"/>
         <source>Unmixing on the {} of {} bands that every endmember covers.</source>
         <translation>在所有端元都覆盖的 {} 个波段（共 {} 个）上解混。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="124"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="116"/>
         <source>Endmembers &apos;{}&apos; and &apos;{}&apos; are {:.2f} degrees apart: nearly duplicates.</source>
         <translation>端元“{}”与“{}”仅相距 {:.2f} 度：几乎重复。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="126"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="118"/>
         <source>Condition number of the endmembers&apos; Gram matrix: {:.3g}.</source>
         <translation>端元 Gram 矩阵的条件数：{:.3g}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="128"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="120"/>
         <source> Abundances of similar endmembers are unstable; remove duplicates or collinear endmembers.</source>
         <translation> 相似端元的丰度不稳定；请去除重复或共线的端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="139"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="131"/>
         <source>Training one SVR per endmember on synthetic mixtures.</source>
         <translation>为每个端元在合成混合样本上训练一个 SVR。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="150"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="140"/>
         <source>Refining the endmembers by NMF on {} sampled pixels.</source>
         <translation>在 {} 个采样像元上用 NMF 优化端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmix_abundances.py" line="149"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="139"/>
         <source>the raster has no valid pixel to unmix.</source>
         <translation>栅格没有可解混的有效像元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="100"/>
+        <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them. Give a library with wavelengths, or one value per band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="106"/>
+        <source>the endmembers do not overlap the image&apos;s wavelengths on any band that all of them cover. Give endmembers measured over the image&apos;s range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="165"/>
+        <source>the raster has no valid pixel to unmix (all nodata, NaN or zero). Check its nodata value.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ZonePollution</name>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="63"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="51"/>
         <source>Zone pollution (K-means)</source>
         <translation>污染分区（K 均值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="67"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="55"/>
         <source>Clusters the pixels of a concentration raster (one band per metal) by K-means on standardised (optionally log-transformed) metal vectors. K = 0 chooses K in K_MIN-K_MAX on a random sample of pixels: the silhouette maximum decides and the elbow of the SSE curve is reported beside it. Zones are numbered by their mean standardised concentration (1 = lowest) and named; for K = 3: low background, moderate diffusion, high-risk composite. Every pixel is then assigned block by block.
 Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, hectares, mean and 10th/50th/90th percentiles of each metal from the sample) and an HTML report with the elbow and silhouette curves.</source>
         <translation>对含量栅格（每种重金属一个波段）的像元，在标准化（可选取对数）的重金属向量上做 K 均值聚类。K = 0 时在随机采样像元上于 K_MIN-K_MAX 中选择 K：以轮廓系数最大者为准，并同时报告 SSE 曲线的肘部。分区按标准化含量均值编号（1 = 最低）并命名；K = 3 时为：低背景区、中度扩散区、高风险复合区。然后逐块为每个像元分配分区。
 输出：分区栅格（调色板样式，带图例）、每个分区的统计表（像元数、公顷数、采样像元中各重金属的均值及第 10/50/90 百分位数），以及带肘部曲线和轮廓系数曲线的 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="78"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="66"/>
         <source>Concentration raster</source>
         <translation>含量栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="79"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="67"/>
         <source>Number of zones (0 = choose)</source>
         <translation>分区数（0 = 自动选择）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="81"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="69"/>
         <source>Smallest K to try</source>
         <translation>尝试的最小 K</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="83"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="71"/>
         <source>Largest K to try</source>
         <translation>尝试的最大 K</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="85"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="73"/>
         <source>Pixels sampled to fit and choose K</source>
         <translation>用于拟合和选择 K 的采样像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="87"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="75"/>
         <source>Log-transform skewed metals</source>
         <translation>对偏态分布的重金属取对数</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="89"/>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/zone_pollution.py" line="91"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="78"/>
         <source>Pollution zones</source>
         <translation>污染分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="92"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="79"/>
         <source>Zone statistics</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="94"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="79"/>
         <source>Zoning report</source>
         <translation>分区报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="94"/>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 文件 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/zone_pollution.py" line="104"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="88"/>
         <source>K_MAX ({}) is smaller than K_MIN ({}).</source>
         <translation>K_MAX（{}）小于 K_MIN（{}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="115"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="97"/>
         <source>the raster has no pixel valid in every band.</source>
         <translation>栅格没有在所有波段均有效的像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="117"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="99"/>
         <source>SAMPLE_SIZE ({}) exceeds the {} valid pixels: all of them are used.</source>
         <translation>SAMPLE_SIZE（{}）超过有效像元数 {}：使用全部有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="123"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="105"/>
         <source>&apos;{}&apos; is constant: left out of the clustering.</source>
         <translation>“{}”为常数：不参与聚类。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="130"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="115"/>
         <source>K = {}: silhouette maximum {}, elbow {}.</source>
         <translation>K = {}：轮廓系数最大处 {}，肘部 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="102"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="86"/>
         <source>one zone is no zoning: give 0 (choose) or at least 2.</source>
         <translation>一个分区等于不分区：请填 0（自动选择）或至少 2。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="151"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="161"/>
         <source>low background</source>
         <translation>低背景区</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="151"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="161"/>
         <source>moderate diffusion</source>
         <translation>中度扩散区</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="151"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="161"/>
         <source>high-risk composite</source>
         <translation>高风险复合区</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="152"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="162"/>
         <source>zone {}</source>
         <translation>分区 {}</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="152"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="162"/>
         <source>{} (lowest)</source>
         <translation>{}（最低）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zone_pollution.py" line="152"/>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="162"/>
         <source>{} (highest)</source>
         <translation>{}（最高）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="137"/>
+        <source>every band is constant over the {} valid pixel(s): there is nothing to zone. Give a concentration raster whose metals vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="142"/>
+        <source>negative values in {} (lowest {:g}): a log transform needs concentrations of 0 or more. Turn LOG_TRANSFORM off, or give concentrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="151"/>
+        <source>K = {} zones, but the valid pixels hold only {} distinct metal vectors: give K = {} at most, or 0 to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/analysis/zone_pollution.py" line="154"/>
+        <source>the valid pixels hold only {} distinct metal vectors; choosing K from K_MIN = {} needs at least {}. Give a larger raster, a smaller K_MIN, or K itself.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>algorithm</name>
     <message>
-        <location filename="../algorithms/prior_library.py" line="20"/>
+        <location filename="../algorithms/prior_library.py" line="22"/>
         <source>{} from a file (.sli, .hdr or .csv)</source>
         <translation>{}：从文件读取（.sli、.hdr 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../algorithms/prior_library.py" line="20"/>
+        <location filename="../algorithms/prior_library.py" line="22"/>
         <source>Spectral libraries (*.sli *.hdr *.csv)</source>
         <translation>光谱库 (*.sli *.hdr *.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/prior_library.py" line="23"/>
+        <location filename="../algorithms/prior_library.py" line="25"/>
         <source>Class field of the library layer</source>
         <translation>光谱库图层的类别字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/prior_library.py" line="42"/>
+        <location filename="../algorithms/prior_library.py" line="47"/>
         <source>Prior library: the built-in one ({} measured spectra of {}).</source>
         <translation>先验光谱库：内置库（{} 条实测光谱：{}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/prior_library.py" line="47"/>
+        <location filename="../algorithms/prior_library.py" line="54"/>
         <source>the library has no wavelengths, so it cannot be resampled to the image&apos;s bands.</source>
         <translation>光谱库没有波长信息，无法重采样到影像波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/prior_library.py" line="51"/>
+        <location filename="../algorithms/prior_library.py" line="58"/>
         <source>The prior library has no classes: each spectrum is its own class.</source>
         <translation>先验光谱库没有类别：每条光谱自成一类。</translation>
     </message>
     <message>
-        <location filename="../algorithms/prior_library.py" line="62"/>
-        <source>&apos;{}&apos; ({:.0f}-{:.0f} nm) does not overlap the image&apos;s wavelengths ({:.0f}-{:.0f} nm).</source>
-        <translation>“{}”（{:.0f}-{:.0f} nm）与影像的波长范围（{:.0f}-{:.0f} nm）没有重叠。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/prior_library.py" line="67"/>
+        <location filename="../algorithms/prior_library.py" line="76"/>
         <source>&apos;{}&apos; covers {:.0f}-{:.0f} nm: matched on {} of the image&apos;s {} bands.</source>
         <translation>“{}”覆盖 {:.0f}-{:.0f} nm：在影像 {} 个波段（共 {} 个）上匹配。</translation>
     </message>
@@ -1447,29 +1690,482 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
         <translation>样点中没有名为 {} 的字段；现有字段：{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="37"/>
+        <location filename="../algorithms/sample_points.py" line="51"/>
         <source>no sample lies on the raster (after reprojection to {}).</source>
         <translation>没有样点落在栅格上（已重投影到 {}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="68"/>
-        <source>{}: {} sample(s) left out, {}: ids {}</source>
-        <translation>{}：{} 个样点被排除，{}：编号 {}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/metal_cross_validation.py" line="72"/>
-        <source>only {} usable samples for {} (field &apos;{}&apos;); at least {} are needed for {} folds.</source>
-        <translation>{1} 只有 {0} 个可用样点（字段“{2}”）；{4} 折至少需要 {3} 个。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/library_layer.py" line="79"/>
+        <location filename="../algorithms/library_layer.py" line="83"/>
         <source>give at least one endmember library layer.</source>
         <translation>请至少提供一个端元光谱库图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/library_layer.py" line="87"/>
+        <location filename="../algorithms/library_layer.py" line="91"/>
         <source>{} has no wavelengths.</source>
         <translation>{} 没有波长信息。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/angle_rasters.py" line="30"/>
+        <source>the raster has no valid pixel (all nodata, NaN or zero): there is no angle to map. Check its nodata value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="48"/>
+        <source>one fold leaves no sample to validate on: give 0 (leave one out) or 2 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="51"/>
+        <source>spatial blocks need a size above 0 map units; give the size of a block (1000 m, say), or choose random folds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="73"/>
+        <source>{}: {} of {} samples left out, {}: ids {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="83"/>
+        <source>only {} usable samples for {} (field &apos;{}&apos;); at least 3 are needed. The log says why the others were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="87"/>
+        <source>only {} usable samples for {} (field &apos;{}&apos;), fewer than the {} folds: lower FOLDS, or give 0 for leave one out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="92"/>
+        <source>the {} usable samples for {} hold only {} distinct predictor value(s): they lie on one pixel, or on identical pixels, and a forest cannot learn from them. Give samples spread over the raster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/metal_cross_validation.py" line="97"/>
+        <source>{} (field &apos;{}&apos;) is {:g} at all {} usable samples: there is nothing to learn. Leave it out of METALS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/output_safety.py" line="38"/>
+        <source>&apos;{}&apos; is a file of the input {}: writing it would destroy that input. Choose another output file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/output_safety.py" line="42"/>
+        <source>&apos;{}&apos; is also the file of the output {}: each output needs its own file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/output_safety.py" line="48"/>
+        <source>{} Choose another output file.</source>
+        <translation type="unfinished">{} 请选择其他输出文件。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/output_safety.py" line="103"/>
+        <source>&apos;{}&apos;: this output is written as {}, not .{}. Name the file {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="47"/>
+        <source>&apos;{}&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="49"/>
+        <source>{:g} is below the smallest value allowed, {:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="51"/>
+        <source>{:g} is above the largest value allowed, {:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="53"/>
+        <source>{:g} is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="54"/>
+        <source>QGIS does not accept the value &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/prior_library.py" line="50"/>
+        <source>file not found: {}</source>
+        <translation type="unfinished">找不到文件：{}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="64"/>
+        <source>{} Give a raster file (GeoTIFF, ENVI, VRT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="65"/>
+        <source>QGIS cannot open &apos;{}&apos; as a raster layer. Give a GeoTIFF, ENVI or VRT file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/prior_library.py" line="37"/>
+        <source>the prior library layer has no field &apos;{}&apos;; it has: {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/prior_library.py" line="71"/>
+        <source>&apos;{}&apos; ({:.0f}-{:.0f} nm) does not overlap the image&apos;s wavelengths ({:.0f}-{:.0f} nm) on the 2 bands or more a spectral angle needs (it covers {}). Give a library measured over the image&apos;s range, or leave that spectrum out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/reflectance_input.py" line="16"/>
+        <source>Reflectance = value x {:g}, from the ENVI header&apos;s &apos;reflectance scale factor&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/reflectance_input.py" line="19"/>
+        <source>Scale {:g} assumed for {}: integer reflectance without a scale factor. If its values are not reflectance x 10000, set the raster&apos;s scale with gdal_edit.py -scale and run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="30"/>
+        <source>the field &apos;{}&apos; is text and {} of its {} values are not numbers (such as {}). Convert it to a numeric field, writing values below detection as numbers (half the detection limit, say) or leaving them empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="47"/>
+        <source>the layer holds no sample. Give the layer of soil samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="56"/>
+        <source>the {} samples on the raster all fall on nodata pixels (nodata, NaN, or zero in every band). Check the raster&apos;s nodata value, or give samples where it has data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="70"/>
+        <source>sample {} is a multipoint of {} points; a sample is one point. Split the layer with &apos;Multipart to singleparts&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="77"/>
+        <source>sample {} at ({:g}, {:g}) cannot be transformed from {} to the raster&apos;s {}: the layer&apos;s CRS is probably wrong. Set the right one in the layer properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../algorithms/library_layer.py" line="55"/>
+        <source>The layer has no &apos;{}&apos; field holding spectral profiles: it is not a spectral library. Give a library layer written by this plugin (or EnMAP-Box), or import a library file with &apos;Import spectral library&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/library_layer.py" line="61"/>
+        <source>The layer has no field &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/band_selection.py" line="45"/>
+        <source>&apos;{}&apos; is not a band number or a range such as 108-112.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/band_selection.py" line="50"/>
+        <source>Band range &apos;{}&apos; is outside 1-{}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/band_selection.py" line="67"/>
+        <source>Water-vapour bands can only be found when wavelengths are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/band_selection.py" line="73"/>
+        <source>Only {} of {} bands remain after dropping bad bands; at least {} are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/detector_overlap.py" line="132"/>
+        <source>Both detectors need at least one band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/detector_overlap.py" line="134"/>
+        <source>The VNIR bands ({:.1f}-{:.1f} nm) must start and end below the SWIR bands ({:.1f}-{:.1f} nm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/detector_overlap.py" line="184"/>
+        <source>Two stacked bands share a wavelength ({:.1f} nm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/device.py" line="33"/>
+        <source>No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/resample.py" line="22"/>
+        <source>Spectra have {} values but the grid has {} wavelengths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/resample.py" line="86"/>
+        <source>FWHM values must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="50"/>
+        <source>{} wavelengths for spectra of {} values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="67"/>
+        <source>The spectral library has no wavelengths to resample from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="98"/>
+        <source>The spectral library holds no spectra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="104"/>
+        <source>Profile {} is on another wavelength grid than the first one; resample the library to one grid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="116"/>
+        <source>{} of the {} spectra hold no value: {}{}. Remove them or fill in their values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="128"/>
+        <source>Library {} has no wavelengths; it cannot be pooled with others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="150"/>
+        <source>A profile is not valid JSON: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="152"/>
+        <source>A profile has no &apos;y&apos; values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="162"/>
+        <source>A profile has {} x values for {} y values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/spectral_library.py" line="186"/>
+        <source>{} attribute values for {} spectra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/top_k.py" line="46"/>
+        <source>K = {} but there are only {} candidate endmembers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/top_k.py" line="59"/>
+        <source>K = {} but the prior library has only {} classes ({}); allow several endmembers per class or lower K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/top_k.py" line="70"/>
+        <source>The candidates match only {} of the {} prior classes ({}); add candidates or lower K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/unmixing.py" line="30"/>
+        <source>The endmember library is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/unmixing.py" line="32"/>
+        <source>{} endmembers need at least {} bands; there are {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/unmixing.py" line="35"/>
+        <source>Unknown method {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/wavelengths.py" line="90"/>
+        <source>Wavelength list holds a value that is not a number: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/wavelengths.py" line="93"/>
+        <source>Wavelength list is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/wavelengths.py" line="103"/>
+        <source>{} wavelengths given for {} bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/wavelengths.py" line="106"/>
+        <source>Wavelengths must be finite and positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/wavelengths.py" line="111"/>
+        <source>Bands {} share the wavelength {:g} nm; each band needs its own wavelength.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="46"/>
+        <source>&apos;{}&apos; is not a PCCEE model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="50"/>
+        <source>&apos;{}&apos; has been altered since this plugin wrote it (its digest does not match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="63"/>
+        <source>&apos;{}&apos; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="65"/>
+        <source>&apos;{}&apos; is not a PCCEE model file: not a complete .npz archive of plain arrays ({}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="76"/>
+        <source>&apos;{}&apos; is not a PCCEE model file (its header is not readable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="79"/>
+        <source>&apos;{}&apos; holds a model of format &apos;{}&apos;; this plugin reads &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/model_file.py" line="83"/>
+        <source>&apos;{}&apos; is damaged: its header lists no {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/raster_reader.py" line="81"/>
+        <source>&apos;{}&apos; is not a raster GDAL can read: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/raster_reader.py" line="83"/>
+        <source>&apos;{}&apos; is not a raster GDAL can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/raster_writer.py" line="29"/>
+        <source>The folder &apos;{}&apos; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/raster_writer.py" line="31"/>
+        <source>The folder &apos;{}&apos; is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/raster_writer.py" line="33"/>
+        <source>&apos;{}&apos; is a folder, not a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/raster_writer.py" line="65"/>
+        <source>Cannot create &apos;{}&apos;: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="43"/>
+        <source>No ENVI header (.hdr) found beside &apos;{}&apos;: put the library&apos;s header in the same folder, named as the library with .hdr added or in place of its extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="51"/>
+        <source>The header does not start with &apos;ENVI&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="73"/>
+        <source>The ENVI header &apos;{}&apos; lacks or garbles {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="76"/>
+        <source>&apos;{}&apos; is an image (bands = {}), not a spectral library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="79"/>
+        <source>ENVI data type {} is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="83"/>
+        <source>The ENVI data file &apos;{}&apos; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="86"/>
+        <source>The header and the data of &apos;{}&apos; disagree: {} spectra of {} values of {} bytes need {} bytes, the file has {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="95"/>
+        <source>The header names {} spectra but holds {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="101"/>
+        <source>The header lists {} wavelengths for {} values per spectrum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="112"/>
+        <source>Class column &apos;{}&apos; was asked for but there is no metadata CSV at &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="123"/>
+        <source>The metadata CSV &apos;{}&apos; has no column &apos;{}&apos;; it has: {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="164"/>
+        <source>&apos;{}&apos; has no spectra (a header row and one row per spectrum are needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="169"/>
+        <source>&apos;{}&apos; has no wavelength columns: name them by wavelength, such as 450.2 or 450.2 nm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="174"/>
+        <source>Row {} of &apos;{}&apos; has {} cells but the header has {} columns: give every spectrum a cell (empty if need be) under each column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="181"/>
+        <source>&apos;{}&apos; holds a spectral value that is not a number: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="191"/>
+        <source>&apos;{}&apos; has no column &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/io/spectral_library_files.py" line="199"/>
+        <source>A CSV library needs wavelengths for its column names.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

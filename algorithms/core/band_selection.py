@@ -7,10 +7,11 @@ import re
 
 import numpy as np
 
+from .messages import CoreError, QT_TRANSLATE_NOOP
 from .wavelengths import water_vapour_bands
 
 
-class BandSelectionError(ValueError):
+class BandSelectionError(CoreError):
     """A band list that cannot be applied, or a selection that leaves too few bands."""
 
 
@@ -41,11 +42,12 @@ def parse_band_list(text, n_bands):
     for token in [t for t in re.split(r"[\s,;]+", str(text or "").strip()) if t]:
         match = re.fullmatch(r"(\d+)(?:-(\d+))?", token)
         if not match:
-            raise BandSelectionError("'{}' is not a band number or a range such as 108-112.".format(token))
+            raise BandSelectionError(QT_TRANSLATE_NOOP(
+                "core", "'{}' is not a band number or a range such as 108-112."), token)
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if first < 1 or last > n_bands or last < first:
-            raise BandSelectionError("Band range '{}' is outside 1-{}.".format(token, n_bands))
+            raise BandSelectionError(QT_TRANSLATE_NOOP("core", "Band range '{}' is outside 1-{}."), token, n_bands)
         indices.update(range(first - 1, last))
     return np.array(sorted(indices), dtype=np.int64)
 
@@ -62,11 +64,13 @@ def select_bands(n_bands, drop=(), wavelengths_nm=None, drop_water_vapour=False,
     keep[np.asarray(drop, dtype=np.int64)] = False
     if drop_water_vapour:
         if wavelengths_nm is None:
-            raise BandSelectionError("Water-vapour bands can only be found when wavelengths are known.")
+            raise BandSelectionError(QT_TRANSLATE_NOOP(
+                "core", "Water-vapour bands can only be found when wavelengths are known."))
         keep &= ~water_vapour_bands(wavelengths_nm)
     if uninformative is not None:
         keep &= ~np.asarray(uninformative, dtype=bool)
     if keep.sum() < minimum:
-        raise BandSelectionError("Only {} of {} bands remain after dropping bad bands; at least {} "
-                                 "are needed.".format(int(keep.sum()), n_bands, minimum))
+        raise BandSelectionError(QT_TRANSLATE_NOOP(
+            "core", "Only {} of {} bands remain after dropping bad bands; at least {} are needed."),
+            int(keep.sum()), n_bands, minimum)
     return keep

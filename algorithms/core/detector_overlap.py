@@ -12,13 +12,15 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .messages import CoreError, QT_TRANSLATE_NOOP
+
 #: Median absolute deviation to standard deviation, for Gaussian noise.
 MAD_TO_STD = 1.4826
 
 KEEP_AUTOMATIC, KEEP_VNIR, KEEP_SWIR = "automatic", "vnir", "swir"
 
 
-class OverlapError(ValueError):
+class OverlapError(CoreError):
     """Wavelength ranges that cannot be stacked as VNIR then SWIR."""
 
 
@@ -127,11 +129,11 @@ def overlap_bands(vnir_nm, swir_nm):
     below the SWIR (inputs swapped) or one range contains the other."""
     vnir_nm, swir_nm = np.asarray(vnir_nm, dtype=float), np.asarray(swir_nm, dtype=float)
     if vnir_nm.size == 0 or swir_nm.size == 0:
-        raise OverlapError("Both detectors need at least one band.")
+        raise OverlapError(QT_TRANSLATE_NOOP("core", "Both detectors need at least one band."))
     if not (vnir_nm.min() < swir_nm.min() and vnir_nm.max() < swir_nm.max()):
-        raise OverlapError(
-            "The VNIR bands ({:.1f}-{:.1f} nm) must start and end below the SWIR bands ({:.1f}-{:.1f} nm).".format(
-                vnir_nm.min(), vnir_nm.max(), swir_nm.min(), swir_nm.max()))
+        raise OverlapError(QT_TRANSLATE_NOOP(
+            "core", "The VNIR bands ({:.1f}-{:.1f} nm) must start and end below the SWIR bands ({:.1f}-{:.1f} nm)."),
+            vnir_nm.min(), vnir_nm.max(), swir_nm.min(), swir_nm.max())
     start, end = swir_nm.min(), vnir_nm.max()
     if start > end:
         return np.zeros(vnir_nm.size, bool), np.zeros(swir_nm.size, bool), None
@@ -179,8 +181,9 @@ def stacked_order(vnir_nm, swir_nm, decision):
                          np.asarray(swir_nm, float)[decision.keep_swir]])
     order = np.argsort(nm, kind="stable")
     if np.any(np.diff(nm[order]) <= 0):
-        raise OverlapError("Two stacked bands share a wavelength ({:.1f} nm).".format(
-            nm[order][np.flatnonzero(np.diff(nm[order]) <= 0)[0]]))
+        raise OverlapError(QT_TRANSLATE_NOOP(
+            "core", "Two stacked bands share a wavelength ({:.1f} nm)."),
+            nm[order][np.flatnonzero(np.diff(nm[order]) <= 0)[0]])
     return order, nm[order]
 
 

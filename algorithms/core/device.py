@@ -4,8 +4,10 @@ The GPU path is the same code as the CPU path: functions take `xp` and call xp.m
 """
 import numpy as np
 
+from .messages import CoreError, QT_TRANSLATE_NOOP
 
-class DeviceError(RuntimeError):
+
+class DeviceError(CoreError):
     """A GPU was required but none can be used."""
 
 
@@ -28,8 +30,9 @@ def array_module(device="auto"):
     if cupy is not None:
         return cupy, "GPU (CuPy, {})".format(cupy.cuda.runtime.getDeviceProperties(0)["name"].decode())
     if device == "gpu":
-        raise DeviceError("No GPU can be used: {}. Install CuPy for your CUDA version "
-                          "(pip install cupy-cuda12x) or choose the CPU.".format(reason))
+        raise DeviceError(QT_TRANSLATE_NOOP(
+            "core", "No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose "
+                    "the CPU."), reason)
     return np, "CPU (NumPy; {})".format(reason)
 
 

@@ -7,6 +7,7 @@ integrates the lab spectrum over its width instead of sampling it at one point.
 import numpy as np
 
 from .linalg import matmul
+from .messages import QT_TRANSLATE_NOOP
 from .wavelengths import WavelengthError
 
 _FWHM_TO_SIGMA = 1.0 / (2.0 * np.sqrt(2.0 * np.log(2.0)))
@@ -18,8 +19,8 @@ def _sorted_source(spectra, source_nm):
     source_nm = np.asarray(source_nm, dtype=float)
     spectra = np.atleast_2d(np.asarray(spectra, dtype=float))
     if spectra.shape[1] != source_nm.size:
-        raise WavelengthError("Spectra have {} values but the grid has {} wavelengths.".format(
-            spectra.shape[1], source_nm.size))
+        raise WavelengthError(QT_TRANSLATE_NOOP(
+            "core", "Spectra have {} values but the grid has {} wavelengths."), spectra.shape[1], source_nm.size)
     order = np.argsort(source_nm)
     return spectra[:, order], source_nm[order]
 
@@ -82,7 +83,7 @@ def resample_gaussian(spectra, source_nm, target_nm, fwhm_nm):
     target_nm = np.asarray(target_nm, dtype=float)
     fwhm_nm = np.broadcast_to(np.asarray(fwhm_nm, dtype=float), target_nm.shape)
     if np.any(~np.isfinite(fwhm_nm)) or np.any(fwhm_nm <= 0):
-        raise WavelengthError("FWHM values must be positive.")
+        raise WavelengthError(QT_TRANSLATE_NOOP("core", "FWHM values must be positive."))
     sigma = fwhm_nm * _FWHM_TO_SIGMA
     response = np.exp(-0.5 * ((source_nm[:, None] - target_nm[None, :]) / sigma[None, :]) ** 2)
     weights = response * _sample_widths(source_nm)[:, None]

@@ -10,6 +10,7 @@ from typing import List, Optional
 
 import numpy as np
 
+from .messages import CoreError, QT_TRANSLATE_NOOP
 from .resample import resample_gaussian, resample_linear
 from .wavelengths import WavelengthError, to_nanometres
 
@@ -17,7 +18,7 @@ X_UNIT = "nanometers"
 Y_UNIT = "reflectance"
 
 
-class SpectralLibraryError(ValueError):
+class SpectralLibraryError(CoreError):
     """A spectral library that cannot be read or used as it is."""
 
 
@@ -46,8 +47,8 @@ class SpectralLibrary:
         if self.wavelengths is not None:
             self.wavelengths = np.asarray(self.wavelengths, dtype=float)
             if self.wavelengths.shape != (n_bands,):
-                raise SpectralLibraryError("{} wavelengths for spectra of {} values.".format(
-                    self.wavelengths.size, n_bands))
+                raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+                    "core", "{} wavelengths for spectra of {} values."), self.wavelengths.size, n_bands)
         self.names = _texts(self.names, count, "spectrum {}")
         self.classes = _texts(self.classes, count, "")
         self.sources = _texts(self.sources, count, "")
@@ -63,7 +64,8 @@ class SpectralLibrary:
     def resampled(self, target_nm, fwhm_nm=None):
         """A copy on the target wavelength grid: Gaussian response when FWHM is known, else linear."""
         if self.wavelengths is None:
-            raise WavelengthError("The spectral library has no wavelengths to resample from.")
+            raise WavelengthError(QT_TRANSLATE_NOOP(
+                "core", "The spectral library has no wavelengths to resample from."))
         if fwhm_nm is None:
             spectra = resample_linear(self.spectra, self.wavelengths, target_nm)
         else:
@@ -93,15 +95,15 @@ class SpectralLibrary:
         """
         decoded = [decode_profile(p) for p in profiles]
         if not decoded:
-            raise SpectralLibraryError("The spectral library holds no spectra.")
+            raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "The spectral library holds no spectra."))
         grid = decoded[0][0]
         for index, (x, y, _) in enumerate(decoded):
             same = (x is None and grid is None) or (
                 x is not None and grid is not None and x.shape == grid.shape and np.allclose(x, grid))
             if not same or y.size != decoded[0][1].size:
-                raise SpectralLibraryError(
-                    "Profile {} is on another wavelength grid than the first one; resample the "
-                    "library to one grid first.".format(index + 1))
+                raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+                    "core", "Profile {} is on another wavelength grid than the first one; resample the library to one"
+                            " grid first."), index + 1)
         spectra = np.vstack([y for _, y, _ in decoded])
         return cls(spectra, grid, y_unit=decoded[0][2], **attributes)
 
@@ -111,9 +113,9 @@ def require_values(library):
     be resampled, matched or unmixed, and would fail later, far from its cause."""
     empty = [name for name, spectrum in zip(library.names, library.spectra) if not np.isfinite(spectrum).any()]
     if empty:
-        raise SpectralLibraryError("{} of the {} spectra hold no value: {}{}. Remove them or fill in their "
-                                   "values.".format(len(empty), len(library), ", ".join(empty[:5]),
-                                                    ", ..." if len(empty) > 5 else ""))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "{} of the {} spectra hold no value: {}{}. Remove them or fill in their values."),
+            len(empty), len(library), ", ".join(empty[:5]), ", ..." if len(empty) > 5 else "")
     return library
 
 
@@ -123,8 +125,8 @@ def pool(libraries):
     grid = libraries[0].wavelengths
     missing = [index + 1 for index, library in enumerate(libraries) if library.wavelengths is None]
     if missing:
-        raise SpectralLibraryError("Library {} has no wavelengths; it cannot be pooled with others.".format(
-            ", ".join(map(str, missing))))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "Library {} has no wavelengths; it cannot be pooled with others."), ", ".join(map(str, missing)))
     parts = [lib if lib.wavelengths.shape == grid.shape and np.allclose(lib.wavelengths, grid)
              else lib.resampled(grid) for lib in libraries]
     texts = {name: [v for lib in parts for v in getattr(lib, name)] for name in ("names", "classes", "sources")}
@@ -145,9 +147,9 @@ def decode_profile(profile):
         try:
             profile = json.loads(profile)
         except json.JSONDecodeError as error:
-            raise SpectralLibraryError("A profile is not valid JSON: {}".format(error))
+            raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "A profile is not valid JSON: {}"), error)
     if not isinstance(profile, dict) or "y" not in profile:
-        raise SpectralLibraryError("A profile has no 'y' values.")
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "A profile has no 'y' values."))
     y = np.array([np.nan if v is None else v for v in profile["y"]], dtype=float)
     if "bbl" in profile and profile["bbl"] is not None:
         bad = np.asarray(profile["bbl"], dtype=float) == 0
@@ -157,7 +159,8 @@ def decode_profile(profile):
     if x is not None:
         x = to_nanometres(x, profile.get("xUnit"))
         if x.shape != y.shape:
-            raise SpectralLibraryError("A profile has {} x values for {} y values.".format(x.size, y.size))
+            raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+                "core", "A profile has {} x values for {} y values."), x.size, y.size)
     return x, y, profile.get("yUnit") or Y_UNIT
 
 
@@ -168,7 +171,8 @@ def _json_number(value):
 def _texts(values, count, default):
     values = list(values) if values is not None else []
     if values and len(values) != count:
-        raise SpectralLibraryError("{} attribute values for {} spectra.".format(len(values), count))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "{} attribute values for {} spectra."), len(values), count)
     if not values:
         return [default.format(i + 1) for i in range(count)]
     return ["" if v is None else str(v) for v in values]
@@ -179,5 +183,6 @@ def _numbers(values, count, default, dtype):
         return np.full(count, default, dtype=dtype)
     values = np.asarray(values, dtype=dtype)
     if values.shape != (count,):
-        raise SpectralLibraryError("{} attribute values for {} spectra.".format(values.size, count))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "{} attribute values for {} spectra."), values.size, count)
     return values

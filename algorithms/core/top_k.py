@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .messages import CoreError, QT_TRANSLATE_NOOP
 from .spectral_angle import spectral_angles
 
 
-class TopKError(ValueError):
+class TopKError(CoreError):
     """K cannot be met by the candidates or classes at hand."""
 
 
@@ -42,7 +43,8 @@ def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True, up_
     if up_to:
         k = min(k, n_candidates, len(set(prior_classes)) if one_per_class else n_candidates)
     if k > n_candidates:
-        raise TopKError("K = {} but there are only {} candidate endmembers.".format(k, n_candidates))
+        raise TopKError(QT_TRANSLATE_NOOP(
+            "core", "K = {} but there are only {} candidate endmembers."), k, n_candidates)
     angles = spectral_angles(candidates, prior)
     filled = np.where(np.isnan(angles), np.inf, angles)
     nearest = filled.argmin(axis=1)
@@ -54,8 +56,9 @@ def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True, up_
         return Ranking(order[:k], angle, nearest_class)
     classes = sorted(set(prior_classes))
     if k > len(classes):
-        raise TopKError("K = {} but the prior library has only {} classes ({}); allow several endmembers "
-                        "per class or lower K.".format(k, len(classes), ", ".join(classes)))
+        raise TopKError(QT_TRANSLATE_NOOP(
+            "core", "K = {} but the prior library has only {} classes ({}); allow several endmembers per class or "
+                    "lower K."), k, len(classes), ", ".join(classes))
     kept, taken = [], set()
     for position in order:
         if nearest_class[position] not in taken and np.isfinite(angle[position]):
@@ -64,6 +67,7 @@ def rank_candidates(candidates, prior, prior_classes, k, one_per_class=True, up_
         if len(kept) == k:
             break
     if len(kept) < k and not up_to:
-        raise TopKError("The candidates match only {} of the {} prior classes ({}); add candidates or lower "
-                        "K.".format(len(taken), len(classes), ", ".join(sorted(taken))))
+        raise TopKError(QT_TRANSLATE_NOOP(
+            "core", "The candidates match only {} of the {} prior classes ({}); add candidates or lower K."),
+            len(taken), len(classes), ", ".join(sorted(taken)))
     return Ranking(np.array(kept, dtype=np.int64), angle, nearest_class)

@@ -12,10 +12,11 @@ whose last unknown is the constraint's multiplier.
 import numpy as np
 
 from .linalg import matmul
+from .messages import CoreError, QT_TRANSLATE_NOOP
 from .spectral_angle import spectral_angles
 
 
-class UnmixingError(ValueError):
+class UnmixingError(CoreError):
     """Endmembers that cannot unmix these pixels."""
 
 
@@ -26,11 +27,12 @@ class LinearUnmixer:
         self.endmembers = np.asarray(endmembers, dtype=np.float64)
         k, n_bands = self.endmembers.shape
         if k == 0:
-            raise UnmixingError("The endmember library is empty.")
+            raise UnmixingError(QT_TRANSLATE_NOOP("core", "The endmember library is empty."))
         if n_bands < k:
-            raise UnmixingError("{} endmembers need at least {} bands; there are {}.".format(k, k, n_bands))
+            raise UnmixingError(QT_TRANSLATE_NOOP(
+                "core", "{} endmembers need at least {} bands; there are {}."), k, k, n_bands)
         if method not in ("ucls", "nnls", "fcls"):
-            raise UnmixingError("Unknown method {}.".format(method))
+            raise UnmixingError(QT_TRANSLATE_NOOP("core", "Unknown method {}."), method)
         self.method = method
         self.gram = matmul(self.endmembers, self.endmembers.T)
         self.condition = float(np.linalg.cond(self.gram))

@@ -8,6 +8,8 @@ import re
 
 import numpy as np
 
+from .messages import CoreError, QT_TRANSLATE_NOOP
+
 #: Atmospheric water-vapour absorption windows (nm) where surface reflectance is unreliable.
 WATER_VAPOUR_WINDOWS_NM = ((1350.0, 1450.0), (1800.0, 1950.0))
 
@@ -25,7 +27,7 @@ _VALUE_WITH_UNIT = re.compile(
 _BARE_NUMBER = re.compile(r"^\s*(" + _NUMBER + r")\s*$")
 
 
-class WavelengthError(ValueError):
+class WavelengthError(CoreError):
     """Wavelengths are missing, malformed or inconsistent with the bands."""
 
 
@@ -85,9 +87,10 @@ def parse_wavelength_list(text, unit=None):
     try:
         values = [float(t) for t in tokens]
     except ValueError as error:
-        raise WavelengthError("Wavelength list holds a value that is not a number: {}".format(error))
+        raise WavelengthError(QT_TRANSLATE_NOOP(
+            "core", "Wavelength list holds a value that is not a number: {}"), error)
     if not values:
-        raise WavelengthError("Wavelength list is empty.")
+        raise WavelengthError(QT_TRANSLATE_NOOP("core", "Wavelength list is empty."))
     return to_nanometres(values, unit)
 
 
@@ -97,15 +100,17 @@ def check_wavelengths(wavelengths, n_bands):
     list is a band order, and every use (resampling, band windows) works per band."""
     wavelengths = np.asarray(wavelengths, dtype=float)
     if wavelengths.shape != (n_bands,):
-        raise WavelengthError("{} wavelengths given for {} bands.".format(wavelengths.size, n_bands))
+        raise WavelengthError(QT_TRANSLATE_NOOP(
+            "core", "{} wavelengths given for {} bands."), wavelengths.size, n_bands)
     if not np.all(np.isfinite(wavelengths)) or np.any(wavelengths <= 0):
-        raise WavelengthError("Wavelengths must be finite and positive.")
+        raise WavelengthError(QT_TRANSLATE_NOOP("core", "Wavelengths must be finite and positive."))
     values, counts = np.unique(wavelengths, return_counts=True)
     if np.any(counts > 1):
         twice = np.flatnonzero(counts > 1)[0]
         bands = np.flatnonzero(wavelengths == values[twice]) + 1
-        raise WavelengthError("Bands {} share the wavelength {:g} nm; each band needs its own "
-                              "wavelength.".format(" and ".join(str(b) for b in bands), values[twice]))
+        raise WavelengthError(QT_TRANSLATE_NOOP(
+            "core", "Bands {} share the wavelength {:g} nm; each band needs its own wavelength."),
+            " and ".join(str(b) for b in bands), values[twice])
     return wavelengths
 
 

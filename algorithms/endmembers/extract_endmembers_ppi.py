@@ -85,7 +85,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         try:
             xp, device = array_module(DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)])
         except DeviceError as error:
-            raise self.fail(self.DEVICE, str(error))
+            raise self.fail(self.DEVICE, error)
         feedback.pushInfo(self.tr("PPI with {} skewers on {}.").format(n_skewers, device))
 
         rng = np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context))

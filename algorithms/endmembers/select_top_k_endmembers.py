@@ -57,7 +57,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
                                       self.parameterAsBoolean(parameters, self.ONE_PER_CLASS, context),
                                       self.parameterAsBoolean(parameters, self.UP_TO_K, context))
         except TopKError as error:
-            raise self.fail(self.K, str(error))
+            raise self.fail(self.K, error)
         kept = ranking.selected
         if len(kept) < k:
             feedback.pushWarning(self.tr("Only {} of K = {} endmembers kept: too few candidates, or they match "

@@ -49,7 +49,7 @@ class SpectralAngleMaps(PcceeAlgorithm):
         try:
             endmembers = read_library(source)
         except SpectralLibraryError as error:
-            raise self.fail(self.ENDMEMBERS, str(error))
+            raise self.fail(self.ENDMEMBERS, error)
         if endmembers.wavelengths is None:
             raise self.fail(self.ENDMEMBERS, self.tr("the library has no wavelengths."))
         on_image = resample_to(self, endmembers, wavelengths, self.ENDMEMBERS, feedback)

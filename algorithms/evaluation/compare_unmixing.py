@@ -71,7 +71,7 @@ class CompareUnmixing(UnmixAbundances):
             try:
                 linear = LinearUnmixer(endmembers.spectra[:, bands], "nnls" if method in ("nmf", "svr") else method)
             except UnmixingError as error:
-                raise self.fail(self.ENDMEMBERS, str(error))
+                raise self.fail(self.ENDMEMBERS, error)
             unmixers[method] = self._model(method, linear, reader, bands, parameters, context, feedback)
             seconds[method] = time.perf_counter() - start
         totals = {method: np.zeros(3) for method in methods}  # sum of residuals, of abundances; pixels

@@ -37,7 +37,7 @@ class PredictMetals(ConcentrationMaps):
             forests, metals, predictors = load_model(self.parameterAsFile(parameters, self.MODEL, context))
         except ModelFileError as error:
             raise self.fail(self.MODEL, self.tr("{} Give a model written by 'Invert metal concentrations' (train it "
-                                                "again if needed).").format(error))
+                                                "again if needed).").format(self.message(error)))
         if len(predictors) != reader.n_bands:
             raise self.fail(self.ABUNDANCES, self.tr("the model was trained on {} predictors ({}) but the raster has "
                                                      "{} bands.").format(len(predictors), ", ".join(predictors),

@@ -10,6 +10,7 @@ import zipfile
 import numpy as np
 
 from ..core.inversion import ForestArrays
+from ..core.messages import CoreError, QT_TRANSLATE_NOOP
 from .staged_outputs import staged
 
 FORMAT = "pccee-forest-1"
@@ -17,7 +18,7 @@ FORMAT = "pccee-forest-1"
 FOREST_ARRAYS = ("left", "right", "feature", "threshold", "value", "roots")
 
 
-class ModelFileError(ValueError):
+class ModelFileError(CoreError):
     """A model file that is not a PCCEE forest of this version, or has been altered."""
 
 
@@ -42,11 +43,12 @@ def load_model(path):
     predicts wrong values, it never runs code, reads out of bounds or walks a tree forever."""
     arrays = _read_arrays(path)
     if "header" not in arrays or "digest" not in arrays:
-        raise ModelFileError("'{}' is not a PCCEE model file.".format(path))
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is not a PCCEE model file."), path)
     header = _header(path, arrays["header"])
     digest = str(arrays.pop("digest"))
     if _digest(arrays) != digest:
-        raise ModelFileError("'{}' has been altered since this plugin wrote it (its digest does not match).".format(path))
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "core", "'{}' has been altered since this plugin wrote it (its digest does not match)."), path)
     n_features = len(header["predictors"])
     forests = [_checked_forest(path, arrays, index, metal, n_features) for index, metal in enumerate(header["metals"])]
     return forests, header["metals"], header["predictors"]
@@ -58,10 +60,10 @@ def _read_arrays(path):
         with np.load(path, allow_pickle=False) as data:
             return {name: data[name] for name in data.files}
     except FileNotFoundError:
-        raise ModelFileError("'{}' does not exist.".format(path))
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' does not exist."), path)
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:  # np.load calls a non-.npz file pickled
-        raise ModelFileError("'{}' is not a PCCEE model file: not a complete .npz archive of plain arrays ({}).".format(
-            path, error))
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "core", "'{}' is not a PCCEE model file: not a complete .npz archive of plain arrays ({})."), path, error)
 
 
 def _header(path, text):
@@ -71,13 +73,14 @@ def _header(path, text):
     except ValueError:
         header = None
     if not isinstance(header, dict):
-        raise ModelFileError("'{}' is not a PCCEE model file (its header is not readable).".format(path))
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "core", "'{}' is not a PCCEE model file (its header is not readable)."), path)
     if header.get("format") != FORMAT:
-        raise ModelFileError("'{}' holds a model of format '{}'; this plugin reads '{}'.".format(
-            path, header.get("format"), FORMAT))
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "core", "'{}' holds a model of format '{}'; this plugin reads '{}'."), path, header.get("format"), FORMAT)
     for key in ("metals", "predictors"):
         if not isinstance(header.get(key), list) or not header[key] or not all(isinstance(v, str) for v in header[key]):
-            raise ModelFileError("'{}' is damaged: its header lists no {}.".format(path, key))
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is damaged: its header lists no {}."), path, key)
     return header
 
 

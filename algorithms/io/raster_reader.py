@@ -12,6 +12,7 @@ from typing import NamedTuple
 import numpy as np
 from osgeo import gdal
 
+from ..core.messages import CoreError, QT_TRANSLATE_NOOP
 from .raster_metadata import envi_bad_bands, envi_items, find_wavelengths
 
 gdal.UseExceptions()
@@ -30,7 +31,7 @@ MAX_REFLECTANCE = 1.5
 SAMPLE_EDGE = 32
 
 
-class RasterError(ValueError):
+class RasterError(CoreError):
     """A raster that cannot be opened, read or written."""
 
 
@@ -77,9 +78,9 @@ class RasterReader:
         try:
             self.dataset = _open(self.path)
         except RuntimeError as error:
-            raise RasterError("'{}' is not a raster GDAL can read: {}".format(self.path, error))
+            raise RasterError(QT_TRANSLATE_NOOP("core", "'{}' is not a raster GDAL can read: {}"), self.path, error)
         if self.dataset is None or self.dataset.RasterCount == 0:
-            raise RasterError("'{}' is not a raster GDAL can read.".format(self.path))
+            raise RasterError(QT_TRANSLATE_NOOP("core", "'{}' is not a raster GDAL can read."), self.path)
         self.width = self.dataset.RasterXSize
         self.height = self.dataset.RasterYSize
         self.n_bands = self.dataset.RasterCount

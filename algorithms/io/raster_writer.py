@@ -9,6 +9,7 @@ import os
 import numpy as np
 from osgeo import gdal
 
+from ..core.messages import QT_TRANSLATE_NOOP
 from .raster_reader import TILE, RasterError
 from .staged_outputs import OutputStage, current_stage
 
@@ -25,11 +26,11 @@ def check_writable(path):
     """Raise RasterError unless a file can be created at path (its folder exists and is writable)."""
     folder = os.path.dirname(os.path.abspath(str(path)))
     if not os.path.isdir(folder):
-        raise RasterError("The folder '{}' does not exist.".format(folder))
+        raise RasterError(QT_TRANSLATE_NOOP("core", "The folder '{}' does not exist."), folder)
     if not os.access(folder, os.W_OK):
-        raise RasterError("The folder '{}' is not writable.".format(folder))
+        raise RasterError(QT_TRANSLATE_NOOP("core", "The folder '{}' is not writable."), folder)
     if os.path.isdir(str(path)):
-        raise RasterError("'{}' is a folder, not a file name.".format(path))
+        raise RasterError(QT_TRANSLATE_NOOP("core", "'{}' is a folder, not a file name."), path)
 
 
 class RasterWriter:
@@ -61,7 +62,7 @@ class RasterWriter:
             self.dataset = driver.Create(self.temp_path, int(width), int(height), int(n_bands),
                                          _NUMPY_TO_GDAL[self.dtype], options)
         except RuntimeError as error:
-            raise RasterError("Cannot create '{}': {}".format(self.path, error))
+            raise RasterError(QT_TRANSLATE_NOOP("core", "Cannot create '{}': {}"), self.path, error)
         if geotransform is not None:
             self.dataset.SetGeoTransform(tuple(geotransform))
         if projection:

@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.spectral_library import SpectralLibrary, SpectralLibraryError, require_values
 from ..core.wavelengths import (WavelengthError, check_wavelengths, parse_wavelength, parse_wavelength_list,
                                 to_nanometres)
@@ -39,14 +40,15 @@ def envi_paths(path):
     for header in (path + ".hdr", os.path.splitext(path)[0] + ".hdr"):
         if os.path.exists(header):
             return path, header
-    raise SpectralLibraryError("No ENVI header (.hdr) found beside '{}': put the library's header in the same "
-                               "folder, named as the library with .hdr added or in place of its extension.".format(path))
+    raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+        "core", "No ENVI header (.hdr) found beside '{}': put the library's header in the same folder, named as the "
+                "library with .hdr added or in place of its extension."), path)
 
 
 def parse_envi_header(text):
     """ENVI header as a dict of lower-case keys to strings; brace lists may span lines."""
     if not text.lstrip().upper().startswith("ENVI"):
-        raise SpectralLibraryError("The header does not start with 'ENVI'.")
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "The header does not start with 'ENVI'."))
     header = {}
     for match in re.finditer(r"^\s*([^=\n]+?)\s*=\s*(\{[^}]*\}|[^\n]*)", text, re.MULTILINE):
         header[match.group(1).strip().lower()] = match.group(2).strip()
@@ -68,34 +70,36 @@ def read_envi_library(path, class_column=None, metadata_path=None):
         offset = int(header.get("header offset", 0))
         big_endian = int(header.get("byte order", 0)) == 1
     except (KeyError, ValueError) as error:
-        raise SpectralLibraryError("The ENVI header '{}' lacks or garbles {}.".format(header_path, error))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "The ENVI header '{}' lacks or garbles {}."), header_path, error)
     if int(header.get("bands", 1)) != 1:
-        raise SpectralLibraryError("'{}' is an image (bands = {}), not a spectral library.".format(
-            header_path, header.get("bands")))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "'{}' is an image (bands = {}), not a spectral library."), header_path, header.get("bands"))
     if data_type not in _ENVI_DTYPES:
-        raise SpectralLibraryError("ENVI data type {} is not supported.".format(data_type))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "ENVI data type {} is not supported."), data_type)
     dtype = np.dtype(_ENVI_DTYPES[data_type]).newbyteorder(">" if big_endian else "<")
     expected = offset + samples * lines * dtype.itemsize
     if not os.path.exists(data_path):
-        raise SpectralLibraryError("The ENVI data file '{}' does not exist.".format(data_path))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "The ENVI data file '{}' does not exist."), data_path)
     actual = os.path.getsize(data_path)
     if actual != expected:
-        raise SpectralLibraryError(
-            "The header and the data of '{}' disagree: {} spectra of {} values of {} bytes need {} "
-            "bytes, the file has {}.".format(data_path, lines, samples, dtype.itemsize, expected, actual))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "The header and the data of '{}' disagree: {} spectra of {} values of {} bytes need {} bytes, the"
+                    " file has {}."), data_path, lines, samples, dtype.itemsize, expected, actual)
     spectra = np.fromfile(data_path, dtype=dtype, offset=offset).reshape(lines, samples).astype(float)
     scale = float(header.get("reflectance scale factor", 1.0) or 1.0)
     if scale not in (0.0, 1.0):
         spectra /= scale
     names = _brace_list(header.get("spectra names"))
     if names and len(names) != lines:
-        raise SpectralLibraryError("The header names {} spectra but holds {}.".format(len(names), lines))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "The header names {} spectra but holds {}."), len(names), lines)
     wavelengths = None
     if "wavelength" in header:
         raw = parse_wavelength_list(header["wavelength"], "nm")
         if raw.size != samples:
-            raise SpectralLibraryError("The header lists {} wavelengths for {} values per spectrum.".format(
-                raw.size, samples))
+            raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+                "core", "The header lists {} wavelengths for {} values per spectrum."), raw.size, samples)
         wavelengths = to_nanometres(raw, header.get("wavelength units"))
     classes = _sidecar_classes(metadata_path or os.path.splitext(data_path)[0] + ".csv", names, class_column)
     return SpectralLibrary(spectra, wavelengths, names, classes, ["LIBRARY"] * lines)
@@ -105,8 +109,8 @@ def _sidecar_classes(path, names, class_column):
     """Classes for named spectra from a CSV keyed by spectrum name; [] when there is none."""
     if not names or not os.path.exists(path):
         if class_column:
-            raise SpectralLibraryError("Class column '{}' was asked for but there is no metadata CSV "
-                                       "at '{}'.".format(class_column, path))
+            raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+                "core", "Class column '{}' was asked for but there is no metadata CSV at '{}'."), class_column, path)
         return []
     with open(path, newline="", encoding="utf-8", errors="replace") as stream:
         rows = list(csv.DictReader(stream))
@@ -116,8 +120,9 @@ def _sidecar_classes(path, names, class_column):
     name_column = next((columns[c] for c in _NAME_COLUMNS if c in columns), None)
     wanted = class_column or next((columns[c] for c in ("class", "class_name", "level_3") if c in columns), None)
     if class_column and class_column.lower() not in columns:
-        raise SpectralLibraryError("The metadata CSV '{}' has no column '{}'; it has: {}.".format(
-            path, class_column, ", ".join(rows[0].keys())))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "The metadata CSV '{}' has no column '{}'; it has: {}."),
+            path, class_column, ", ".join(rows[0].keys()))
     if name_column is None or wanted is None:
         return []
     wanted = columns[wanted.lower()]
@@ -156,24 +161,25 @@ def read_csv_library(path, class_column=None):
     with open(str(path), newline="", encoding="utf-8-sig", errors="replace") as stream:
         rows = list(csv.reader(stream))
     if len(rows) < 2:
-        raise SpectralLibraryError("'{}' has no spectra (a header row and one row per spectrum are "
-                                   "needed).".format(path))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "'{}' has no spectra (a header row and one row per spectrum are needed)."), path)
     header = [h.strip() for h in rows[0]]
     spectral = [i for i, h in enumerate(header) if parse_wavelength(h) is not None]
     if len(spectral) < 2:
-        raise SpectralLibraryError("'{}' has no wavelength columns: name them by wavelength, such as "
-                                   "450.2 or 450.2 nm.".format(path))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "'{}' has no wavelength columns: name them by wavelength, such as 450.2 or 450.2 nm."), path)
     wavelengths = check_wavelengths([parse_wavelength(header[i]) for i in spectral], len(spectral))
     for number, row in enumerate(rows[1:], start=2):
         if any(c.strip() for c in row) and len(row) <= spectral[-1]:
-            raise SpectralLibraryError("Row {} of '{}' has {} cells but the header has {} columns: give every "
-                                       "spectrum a cell (empty if need be) under each column.".format(
-                                           number, path, len(row), len(header)))
+            raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+                "core", "Row {} of '{}' has {} cells but the header has {} columns: give every spectrum a cell (empty"
+                        " if need be) under each column."), number, path, len(row), len(header))
     try:
         spectra = np.array([[float(row[i]) if row[i].strip() else np.nan for i in spectral]
                             for row in rows[1:] if any(c.strip() for c in row)])
     except (ValueError, IndexError) as error:
-        raise SpectralLibraryError("'{}' holds a spectral value that is not a number: {}".format(path, error))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP(
+            "core", "'{}' holds a spectral value that is not a number: {}"), path, error)
     body = [row for row in rows[1:] if any(c.strip() for c in row)]
     lower = [h.lower() for h in header]
 
@@ -182,7 +188,7 @@ def read_csv_library(path, class_column=None):
         return [row[index] if index < len(row) else "" for row in body] if index is not None else []
 
     if class_column and class_column.lower() not in lower:
-        raise SpectralLibraryError("'{}' has no column '{}'.".format(path, class_column))
+        raise SpectralLibraryError(QT_TRANSLATE_NOOP("core", "'{}' has no column '{}'."), path, class_column)
     return SpectralLibrary(spectra, wavelengths, column(*_NAME_COLUMNS), column(class_column or "class"),
                            column("source") or ["LIBRARY"] * len(body))
 
@@ -190,7 +196,7 @@ def read_csv_library(path, class_column=None):
 def write_csv_library(library, path):
     """Write name, class, source and one column per wavelength (nm) or band number."""
     if library.wavelengths is None:
-        raise WavelengthError("A CSV library needs wavelengths for its column names.")
+        raise WavelengthError(QT_TRANSLATE_NOOP("core", "A CSV library needs wavelengths for its column names."))
     with open(str(path), "w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
         writer.writerow(["name", "class", "source"] + ["{:.4f}".format(w) for w in library.wavelengths])

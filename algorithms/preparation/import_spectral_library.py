@@ -48,7 +48,7 @@ class ImportSpectralLibrary(PcceeAlgorithm):
         except FileNotFoundError as error:
             raise self.fail(self.INPUT, self.tr("file not found: {}").format(error.filename))
         except (SpectralLibraryError, WavelengthError) as error:
-            raise self.fail(self.INPUT, str(error))
+            raise self.fail(self.INPUT, error)
         if library.wavelengths is None:
             feedback.pushWarning(self.tr("The library has no wavelengths: it cannot be resampled to an "
                                          "image's bands until they are added."))

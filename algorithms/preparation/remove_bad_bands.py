@@ -63,7 +63,7 @@ class RemoveBadBands(PcceeAlgorithm):
         try:
             keep = np.flatnonzero(select_bands(reader.n_bands, drop, wavelengths, drop_water, uninformative))
         except BandSelectionError as error:
-            raise self.fail(self.BAD_BANDS, str(error))
+            raise self.fail(self.BAD_BANDS, error)
         feedback.pushInfo(self.tr("Keeping {} of {} bands; dropped: {}.").format(
             keep.size, reader.n_bands, _band_ranges(np.setdiff1d(np.arange(reader.n_bands), keep))))
         self._copy(reader, keep, wavelengths, fwhm, output, feedback)
@@ -81,7 +81,7 @@ class RemoveBadBands(PcceeAlgorithm):
         try:
             return parse_band_list(text, reader.n_bands)
         except BandSelectionError as error:
-            raise self.fail(self.BAD_BANDS, str(error))
+            raise self.fail(self.BAD_BANDS, error)
 
     def _scan(self, reader, feedback):
         """First pass: per-band statistics over the scene, to find constant or empty bands."""

@@ -86,7 +86,7 @@ class StackVnirSwir(PcceeAlgorithm):
             in_vnir, in_swir, shared = overlap_bands(vnir_nm, swir_nm)
         except OverlapError as error:
             raise self.fail(self.SWIR, self.tr("{} Give the VNIR file as VNIR and the SWIR file as SWIR (swap them), "
-                                               "or correct the wavelengths.").format(error))
+                                               "or correct the wavelengths.").format(self.message(error)))
         keep = self.OVERLAP_CHOICES[self.parameterAsEnum(parameters, self.OVERLAP, context)]
         self._check_grids(vnir, swir)
         output = self.output_raster_path(parameters, self.OUTPUT, context)
@@ -95,7 +95,8 @@ class StackVnirSwir(PcceeAlgorithm):
         try:
             order, nm = stacked_order(vnir_nm, swir_nm, decision)
         except OverlapError as error:
-            raise self.fail(self.SWIR_WAVELENGTHS, self.tr("{} Check the wavelengths of both rasters.").format(error))
+            raise self.fail(self.SWIR_WAVELENGTHS, self.tr("{} Check the wavelengths of both rasters.").format(
+                self.message(error)))
         fwhm = None
         if vnir_fwhm is not None and swir_fwhm is not None:
             fwhm = np.concatenate([vnir_fwhm[decision.keep_vnir], swir_fwhm[decision.keep_swir]])[order]
@@ -203,7 +204,8 @@ class StackVnirSwir(PcceeAlgorithm):
             gridded = RasterReader(path)
         except (RuntimeError, RasterError) as error:
             gdal.Unlink(path)
-            raise self.fail(self.SWIR, self.tr("cannot be resampled onto the VNIR grid: {}").format(error))
+            raise self.fail(self.SWIR, self.tr("cannot be resampled onto the VNIR grid: {}").format(
+                self.message(error)))
         sx0, sdx, _, sy0, _, sdy = swir.geotransform
         feedback.pushInfo(self.tr(
             "The SWIR raster ({} x {} pixels of {:g} x {:g}, origin {:.2f}, {:.2f}) is resampled ({}) onto the VNIR "

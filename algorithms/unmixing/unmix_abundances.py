@@ -76,7 +76,7 @@ class UnmixAbundances(PcceeAlgorithm):
         try:
             linear = LinearUnmixer(endmembers.spectra[:, bands], "nnls" if method in ("nmf", "svr") else method)
         except UnmixingError as error:
-            raise self.fail(self.ENDMEMBERS, str(error))
+            raise self.fail(self.ENDMEMBERS, error)
         self._check_conditioning(endmembers, bands, linear.condition, feedback)
         unmixer = self._model(method, linear, reader, bands, parameters, context, feedback)
         names = ["{} ({})".format(n, c) if c else n for n, c in zip(endmembers.names, endmembers.classes)]
@@ -89,7 +89,7 @@ class UnmixAbundances(PcceeAlgorithm):
         try:
             library = read_library(self.parameterAsSource(parameters, self.ENDMEMBERS, context))
         except SpectralLibraryError as error:
-            raise self.fail(self.ENDMEMBERS, str(error))
+            raise self.fail(self.ENDMEMBERS, error)
         wavelengths, _ = self.band_wavelengths(reader, parameters, context, feedback, required=False)
         if library.wavelengths is not None and wavelengths is not None:
             same = library.wavelengths.shape == wavelengths.shape and np.allclose(library.wavelengths, wavelengths)
