@@ -17,14 +17,17 @@ RASTER_EXTENSIONS = ("tif", "tiff")
 _LAYER_TYPES = ("raster", "vector", "source", "layer", "mesh", "multilayer")
 
 
-def resolve_destinations(algorithm, parameters, context):
+def resolve_destinations(algorithm, parameters, context, only_given=False):
     """{output name: final path or URI} for every destination parameter of `algorithm`; a temporary file
-    when none is given (a model's intermediate result). Raises the algorithm's failure for a bad path."""
+    when none is given (a model's intermediate result), or (only_given) no entry. Raises the algorithm's
+    failure for a bad path."""
     inputs = input_files(algorithm, parameters, context)
     destinations, taken = {}, {}
     for definition in algorithm.destinationParameterDefinitions():
         name = definition.name()
         given = parameters.get(name)
+        if only_given and (not given or given == "TEMPORARY_OUTPUT"):
+            continue
         values = dict(parameters, **{name: given if given else "TEMPORARY_OUTPUT"})
         if definition.type() == "fileDestination":
             path = algorithm.parameterAsFileOutput(values, name, context)

@@ -24,6 +24,8 @@ from .analysis.correlate_metals import CorrelateMetals
 from .analysis.zone_pollution import ZonePollution
 from .evaluation.compare_unmixing import CompareUnmixing
 from .evaluation.endmember_ablation import EndmemberAblation
+from .base import PcceeAlgorithm
+from .output_safety import resolve_destinations
 from .paths import RESOURCES
 
 #: In workflow order: preparation, endmembers, unmixing, inversion, analysis, evaluation.
@@ -98,15 +100,33 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def group(self):
         return model_names().get(super().group(), super().group())
 
+    #: The plugin's translated messages and failures that name the parameter, for the model's own checks.
+    tr, fail, message, cancelled = (PcceeAlgorithm.tr, PcceeAlgorithm.fail, PcceeAlgorithm.message,
+                                    PcceeAlgorithm.cancelled)
+
     def processAlgorithm(self, parameters, context, feedback):
         """Run with the model's own default for each input the caller left out: QGIS 3.22 hands such a
-        step nothing, and the step then takes its own default (Top-K's UP_TO_K false, not the model's true)."""
+        step nothing, and the step then takes its own default (Top-K's UP_TO_K false, not the model's true).
+        The outputs the user named are checked before the first step (a step sees only its own inputs, so
+        'abundances = the scene' would pass there), and those the run created are removed if a step fails."""
         parameters = dict(parameters)
         for definition in self.parameterDefinitions():
             if (not definition.isDestination() and parameters.get(definition.name()) is None
                     and definition.defaultValue() is not None):
                 parameters[definition.name()] = definition.defaultValue()
-        return super().processAlgorithm(parameters, context, feedback)
+        named = resolve_destinations(self, parameters, context, only_given=True)
+        created = [path for path in named.values() if os.path.isabs(path) and not os.path.exists(path)]
+        try:
+            results = super().processAlgorithm(parameters, context, feedback)
+            if feedback.isCanceled():  # QGIS 3.22 ends a cancelled model between steps without an error
+                raise self.cancelled()
+            return results
+        except BaseException:
+            for path in created:
+                for leftover in (path, path + ".aux.xml"):
+                    if os.path.exists(leftover):
+                        os.remove(leftover)
+            raise
 
     def createInstance(self):
         copy = ShippedModel()

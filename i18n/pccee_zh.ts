@@ -41,37 +41,37 @@
     <message>
         <location filename="../algorithms/parameter_checks.py" line="25"/>
         <source>a value is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供一个值。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="29"/>
         <source>choose {} of: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从以下选项中选择{}：{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="29"/>
         <source>at least one</source>
-        <translation type="unfinished"></translation>
+        <translation>至少一项</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="29"/>
         <source>one</source>
-        <translation type="unfinished"></translation>
+        <translation>一项</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="36"/>
         <source>file not found: {}</source>
-        <translation type="unfinished">找不到文件：{}</translation>
+        <translation>找不到文件：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="36"/>
         <source>&apos;{}&apos; is not a vector layer QGIS can open. Give a GeoPackage, shapefile or another vector file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是 QGIS 能打开的矢量图层。请提供 GeoPackage、shapefile 或其他矢量文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="39"/>
         <source>QGIS does not accept the value &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 不接受值“{}”。</translation>
     </message>
 </context>
 <context>
@@ -152,7 +152,7 @@
     <message>
         <location filename="../algorithms/inversion/invert_metals.py" line="50"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero): there is nothing to map. Check its nodata value and its bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格没有有效像元（全部为 nodata、NaN 或 0）：没有可制图的内容。请检查其 nodata 值和波段。</translation>
     </message>
 </context>
 <context>
@@ -235,17 +235,17 @@
     <message>
         <location filename="../algorithms/analysis/correlate_metals.py" line="66"/>
         <source>fewer than two metals vary ({} constant or empty): there is nothing to correlate. Choose metals with values that vary.</source>
-        <translation type="unfinished"></translation>
+        <translation>有变化的重金属少于两种（{} 为常数或为空）：无法计算相关。请选择数值有变化的重金属。</translation>
     </message>
     <message>
         <location filename="../algorithms/analysis/correlate_metals.py" line="85"/>
         <source>no field named {} in the samples; they have: {}.</source>
-        <translation type="unfinished">样点中没有名为 {} 的字段；现有字段：{}。</translation>
+        <translation>样点中没有名为 {} 的字段；现有字段：{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/analysis/correlate_metals.py" line="89"/>
         <source>text fields, not numbers: {}. Choose numeric metal fields, or convert the text ones to numbers first.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下字段是文本而不是数值：{}。请选择数值型重金属字段，或先把文本字段转换为数值。</translation>
     </message>
 </context>
 <context>
@@ -438,7 +438,7 @@ Remove bad bands first.</source>
     <message>
         <location filename="../algorithms/endmembers/endmember_extraction.py" line="61"/>
         <source>all {} valid pixels hold the same spectrum: there are no endmembers to find. Give a scene with several materials (check that the raster is not a constant fill).</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 {} 个有效像元的光谱都相同：找不到端元。请提供包含多种物质的场景（并检查栅格是否为常数填充）。</translation>
     </message>
 </context>
 <context>
@@ -584,7 +584,7 @@ Reference: Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast
     <message>
         <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="70"/>
         <source>VCA found only {} distinct vertices (asked for {}): the scene&apos;s spectra span {} dimensions. The library holds those {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>VCA 只找到 {} 个不同的顶点（要求 {} 个）：场景光谱只张成 {} 维空间。端元库中保存这 {} 个端元。</translation>
     </message>
 </context>
 <context>
@@ -731,7 +731,13 @@ Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size 
 The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by &apos;Predict metal concentrations&apos;.
 
 Reference: Breiman (2001), Random forests, Machine Learning 45.</source>
-        <translation type="unfinished"></translation>
+        <translation>用土壤样点处的丰度（任意栅格波段）为每种重金属训练一个随机森林，报告交叉验证的 R2、RMSE 和 RPD（基于折外预测，而非训练拟合；RPD &lt; 1.4 差，1.4-2.0 可用，2.0-2.5 好，&gt; 2.5 很好）以及训练 R2，并绘制全景含量图及其不确定性（各树预测的离散度）。
+
+任意坐标系的样点都会重投影到栅格的坐标系；位于栅格之外、落在 nodata 上或某种重金属没有数值（包括负值和无穷值：它们不是含量）的样点，对该重金属不参与计算，并在日志和报告中列出。含有非数字值（'n.d.'、'&lt;0.5'）的文本字段会被拒绝，而不是剔除这些值后继续计算。
+折数：0 = 留一法。交叉验证：随机分折，或按给定大小（地图单位）空间分块，使相邻样点不会互相验证。
+模型文件（带摘要的纯数组 .npz，不含序列化代码）可用“预测重金属含量”应用到其他场景。
+
+参考文献：Breiman (2001), Random forests, Machine Learning 45.</translation>
     </message>
 </context>
 <context>
@@ -813,160 +819,160 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PcceeAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="96"/>
+        <location filename="../algorithms/base.py" line="97"/>
         <source>{} ({}): {}</source>
         <translation>{}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="145"/>
+        <location filename="../algorithms/base.py" line="144"/>
         <source>not a raster layer QGIS can open. Choose a raster file (GeoTIFF, ENVI, VRT).</source>
         <translation>不是 QGIS 能打开的栅格图层。请选择栅格文件（GeoTIFF、ENVI、VRT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="148"/>
+        <location filename="../algorithms/base.py" line="147"/>
         <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
         <translation>只支持由 GDAL 读取的文件栅格，不支持“{}”图层。请先把图层保存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="179"/>
+        <location filename="../algorithms/base.py" line="178"/>
         <source>Band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
         <translation>栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="202"/>
+        <location filename="../algorithms/base.py" line="201"/>
         <source>Wavelengths: {} values given by the user.</source>
         <translation>波长：用户提供的 {} 个值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="215"/>
+        <location filename="../algorithms/base.py" line="214"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
         <translation>波长：{:.1f}-{:.1f} nm，来自 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="219"/>
+        <location filename="../algorithms/base.py" line="218"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
         <translation>栅格“{}”的元数据和波段名中都没有波长信息。请为每个波段给出一个波长（{} 个值），或给出包含波长的文本文件路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="240"/>
+        <location filename="../algorithms/base.py" line="239"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="139"/>
+        <location filename="../algorithms/base.py" line="138"/>
         <source>Cancelled; no output was written.</source>
         <translation>已取消；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="30"/>
+        <location filename="../algorithms/base.py" line="31"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="31"/>
+        <location filename="../algorithms/base.py" line="32"/>
         <source>Spectral libraries</source>
         <translation>光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="32"/>
+        <location filename="../algorithms/base.py" line="33"/>
         <source>Preparation</source>
         <translation>预处理</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="33"/>
+        <location filename="../algorithms/base.py" line="34"/>
         <source>Endmember extraction</source>
         <translation>端元提取</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="34"/>
+        <location filename="../algorithms/base.py" line="35"/>
         <source>Unmixing</source>
         <translation>混合像元分解</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="35"/>
+        <location filename="../algorithms/base.py" line="36"/>
         <source>Inversion</source>
         <translation>反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="36"/>
+        <location filename="../algorithms/base.py" line="37"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="206"/>
+        <location filename="../algorithms/base.py" line="205"/>
         <source>GDAL IMAGERY metadata</source>
         <translation>GDAL IMAGERY 元数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="207"/>
+        <location filename="../algorithms/base.py" line="206"/>
         <source>ENVI header &apos;wavelength&apos;</source>
         <translation>ENVI 头文件的 wavelength 字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="208"/>
+        <location filename="../algorithms/base.py" line="207"/>
         <source>band descriptions</source>
         <translation>波段描述</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="37"/>
+        <location filename="../algorithms/base.py" line="38"/>
         <source>Evaluation (the paper&apos;s tables)</source>
-        <translation type="unfinished"></translation>
+        <translation>评估（论文中的表格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="83"/>
+        <location filename="../algorithms/base.py" line="84"/>
         <source>Interrupted by {}; no output was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>被 {} 中断；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="118"/>
+        <location filename="../algorithms/base.py" line="117"/>
         <source>This needs {0}: on Debian or Ubuntu, sudo apt install {1}; elsewhere, pip install {0} into the Python that QGIS uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 {0}：在 Debian 或 Ubuntu 上运行 sudo apt install {1}；其他系统请用 pip install {0} 安装到 QGIS 使用的 Python 中。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="162"/>
+        <location filename="../algorithms/base.py" line="161"/>
         <source>Hyperspectral raster</source>
-        <translation type="unfinished">高光谱栅格</translation>
+        <translation>高光谱栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="167"/>
+        <location filename="../algorithms/base.py" line="166"/>
         <source>Random seed</source>
-        <translation type="unfinished">随机种子</translation>
+        <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="174"/>
+        <location filename="../algorithms/base.py" line="173"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished">HTML 文件 (*.html)</translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="195"/>
+        <location filename="../algorithms/base.py" line="194"/>
         <source>cannot read &apos;{}&apos; as text ({}). Give a UTF-8 text file with one wavelength per band, or the list itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将“{}”作为文本读取（{}）。请提供每个波段一个波长的 UTF-8 文本文件，或直接给出波长列表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="212"/>
+        <location filename="../algorithms/base.py" line="211"/>
         <source>the wavelengths in the raster&apos;s {} are wrong: {} Give the right ones here; they replace the file&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格中的波长（来源：{}）有误：{} 请在此处给出正确的波长，它们将取代文件中的波长。</translation>
     </message>
 </context>
 <context>
     <name>PcceeProvider</name>
     <message>
-        <location filename="../algorithms/provider.py" line="56"/>
+        <location filename="../algorithms/provider.py" line="58"/>
         <source>PCCEE heavy-metal mapping</source>
         <translation>PCCEE 重金属制图</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="59"/>
+        <location filename="../algorithms/provider.py" line="61"/>
         <source>PCCEE: physically-constrained endmember extraction and heavy-metal inversion</source>
         <translation>PCCEE：物理约束协同端元提取与重金属反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="87"/>
+        <location filename="../algorithms/provider.py" line="89"/>
         <source>PCCEE workflow</source>
         <translation>PCCEE 流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="88"/>
+        <location filename="../algorithms/provider.py" line="90"/>
         <source>Workflows</source>
         <translation>流程</translation>
     </message>
@@ -1002,12 +1008,13 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <location filename="../algorithms/inversion/predict_metals.py" line="18"/>
         <source>Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with the forests saved by &apos;Invert metal concentrations&apos;. The raster must have the predictors the model was trained on, in the same order. Only model files written by this plugin are read: they hold plain arrays and a digest, and a file that is not one, or has been altered, is refused.
 The digest detects accidental damage (a truncated or corrupted copy), not a determined forger, who can recompute it. A crafted file is harmless because nothing in it is unpickled or run and every tree is checked on load (children in range and below their node, leaves consistent, splits on the model&apos;s predictors, finite thresholds and values): at worst it predicts wrong values. Use model files you trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>用“重金属含量反演”保存的随机森林，从丰度栅格绘制重金属含量及其不确定性（各树预测的离散度）。栅格必须具有训练模型时的预测变量，且顺序相同。只读取本插件写出的模型文件：文件中只有纯数组和摘要，不是这种文件或已被修改的文件会被拒绝。
+摘要只能发现意外损坏（被截断或损坏的副本），防不住蓄意伪造者，因为伪造者可以重新计算摘要。精心构造的文件也不会造成危害：文件中的任何内容都不会被反序列化（unpickle）或执行，并且加载时会检查每一棵树（子节点编号在范围内且位于其父节点之下、叶节点一致、只在模型的预测变量上分裂、阈值和取值均为有限值）：最坏情况下只是预测出错误的值。请使用可信的模型文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/inversion/predict_metals.py" line="39"/>
         <source>{} Give a model written by &apos;Invert metal concentrations&apos; (train it again if needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 请提供由“重金属含量反演”写出的模型（必要时重新训练）。</translation>
     </message>
 </context>
 <context>
@@ -1050,17 +1057,22 @@ Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166; when empty
 Wavelengths: read from the raster (GDAL or ENVI metadata, or band names such as &apos;450.2 nm&apos;); give them when the raster has none.
 
 Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIRIS scenes.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制高光谱栅格，去除会破坏光谱角和解混的波段：你列出的波段、水汽吸收窗口（约 1350-1450 nm 和 1800-1950 nm）以及全景恒定或为空的波段。保留波段名、波长、nodata、坐标系和地理变换；场景逐块流式处理。
+
+坏波段：从 1 开始的编号和范围，如 1-3, 108-112, 154-166；留空时，使用 ENVI 头文件坏波段列表（bbl）中标为 0 的波段。
+波长：从栅格读取（GDAL 或 ENVI 元数据，或 '450.2 nm' 这样的波段名）；栅格没有波长时请手动给出。
+
+参考文献：Zhu (2017), arXiv:1708.05125，AVIRIS 场景中通常去除的波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/remove_bad_bands.py" line="60"/>
         <source>every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): the raster holds no image. Check its nodata value, or give the scene itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有波段在全景内都是常数或为空（全部为 nodata、NaN，或同一个值，如 0）：栅格中没有影像。请检查其 nodata 值，或提供场景本身。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/remove_bad_bands.py" line="78"/>
         <source>The ENVI header&apos;s bad band list (bbl) marks {} bands as bad: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ENVI 头文件的坏波段列表（bbl）将 {} 个波段标为坏波段：{}。</translation>
     </message>
 </context>
 <context>
@@ -1178,7 +1190,7 @@ Reference: the PCCEE framework, section 2.3.4.</source>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="37"/>
         <source>Stack VNIR and SWIR scenes (GF-5 AHSI)</source>
-        <translation type="unfinished"></translation>
+        <translation>VNIR 与 SWIR 波段叠加（高分五号 AHSI）</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="40"/>
@@ -1188,187 +1200,192 @@ Inputs: the VNIR and SWIR rasters; their wavelengths are read from the files (GD
 Output: one GeoTIFF with the wavelengths (and FWHM when both files have them) of every band; integer reflectance (such as int16 x 10000) is kept as it is with its scale when both files use the same data type. A pixel that one detector does not see is nodata. Then run the workflow (Remove bad bands first) on this scene.
 
 Reference: Liu, Y.-N. et al. (2019), The Advanced Hyperspectral Imager: aboard China&apos;s GaoFen-5 satellite, IEEE Geoscience and Remote Sensing Magazine 7(4), 23-32.</source>
-        <translation type="unfinished"></translation>
+        <translation>把高分五号 AHSI 产品的两个文件合成为一景高光谱影像：VNIR 文件（150 个波段，约 390-1029 nm，FWHM 5 nm）和 SWIR 文件（180 个波段，约 1004-2513 nm，FWHM 10 nm）。波段按波长递增顺序叠加在 VNIR 文件的网格上：坐标系相同但网格不同（有偏移、大小或像元大小不同）的 SWIR 文件会重采样到该网格上。两个探测器都记录约 1004-1029 nm 的数据；去除其中一个探测器的重叠波段，使波长不重复。自动：去除在该范围内噪声较大的探测器的波段；噪声逐波段从影像估计，即水平相邻像元差值的稳健（MAD）标准差除以 sqrt(2)，并与该波段的信号中位数相比（信噪比，SNR）。日志列出去除的波段和两个探测器的信噪比。
+
+输入：VNIR 和 SWIR 栅格；其波长从文件读取（GDAL 或 ENVI 元数据、波段名），文件中没有波长时以列表给出。
+输出：一个 GeoTIFF，记录每个波段的波长（两个文件都有 FWHM 时也记录 FWHM）；两个文件数据类型相同时，整型反射率（如 int16 x 10000）按原样连同其缩放系数保留。某一探测器未观测到的像元为 nodata。然后在该场景上运行处理流程（先去除坏波段）。
+
+参考文献：Liu, Y.-N. et al. (2019), The Advanced Hyperspectral Imager: aboard China's GaoFen-5 satellite, IEEE Geoscience and Remote Sensing Magazine 7(4), 23-32.</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="60"/>
         <source>VNIR raster (visible and near infrared)</source>
-        <translation type="unfinished"></translation>
+        <translation>VNIR 栅格（可见光与近红外）</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="62"/>
         <source>SWIR raster (short-wave infrared)</source>
-        <translation type="unfinished"></translation>
+        <translation>SWIR 栅格（短波红外）</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
         <source>Bands where the detectors overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>探测器重叠范围内的波段</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
         <source>Automatic: drop those of the noisier detector</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：去除噪声较大的探测器的波段</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
         <source>Keep the VNIR bands</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 VNIR 波段</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="63"/>
         <source>Keep the SWIR bands</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 SWIR 波段</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="67"/>
         <source>VNIR band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
-        <translation type="unfinished"></translation>
+        <translation>VNIR 栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="67"/>
         <source>SWIR band wavelengths when the raster has none (nm or um list, or a text file holding it)</source>
-        <translation type="unfinished"></translation>
+        <translation>SWIR 栅格无波长信息时的波段波长（nm 或 µm 列表，或包含该列表的文本文件）</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
         <source>Resampling of a SWIR raster on another grid</source>
-        <translation type="unfinished"></translation>
+        <translation>SWIR 栅格网格不同时的重采样方法</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
         <source>Nearest neighbour (keeps the values)</source>
-        <translation type="unfinished"></translation>
+        <translation>最近邻（保持原值）</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
         <source>Bilinear</source>
-        <translation type="unfinished"></translation>
+        <translation>双线性</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="72"/>
         <source>Cubic</source>
-        <translation type="unfinished"></translation>
+        <translation>三次卷积</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="76"/>
         <source>Stacked scene</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加后的场景</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="81"/>
         <source>VNIR raster: {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>VNIR 栅格：{} 个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="83"/>
         <source>SWIR raster: {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>SWIR 栅格：{} 个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="88"/>
         <source>{} Give the VNIR file as VNIR and the SWIR file as SWIR (swap them), or correct the wavelengths.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 请把 VNIR 文件作为 VNIR 输入、SWIR 文件作为 SWIR 输入（交换两者），或更正波长。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="98"/>
         <source>{} Check the wavelengths of both rasters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 请检查两个栅格的波长。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="104"/>
         <source>No FWHM written: it is not known for both rasters.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写出 FWHM：并非两个栅格都有 FWHM 信息。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="114"/>
         <source>Stacked scene: {} bands, {:.1f}-{:.1f} nm.</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加后的场景：{} 个波段，{:.1f}-{:.1f} nm。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="121"/>
         <source>its CRS ({}) is not the VNIR raster&apos;s ({}). Reproject the SWIR raster to the VNIR raster&apos;s CRS first (Raster &gt; Projections &gt; Warp), or choose the SWIR file of the same product.</source>
-        <translation type="unfinished"></translation>
+        <translation>其坐标系（{}）与 VNIR 栅格的坐标系（{}）不同。请先把 SWIR 栅格重投影到 VNIR 栅格的坐标系（栅格 &gt; 投影 &gt; 变形，即 Raster &gt; Projections &gt; Warp），或选择同一产品的 SWIR 文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="128"/>
         <source>its grid is rotated, which this algorithm does not resample. Warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
-        <translation type="unfinished"></translation>
+        <translation>其网格是旋转的，本算法不对旋转网格重采样。请先把它变形为正北朝上的网格（栅格 &gt; 投影 &gt; 变形，即 Raster &gt; Projections &gt; Warp）。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="134"/>
         <source>it does not overlap the VNIR raster (VNIR x {:.1f}-{:.1f}, y {:.1f}-{:.1f}; SWIR x {:.1f}-{:.1f}, y {:.1f}-{:.1f}). Choose the SWIR file of the same scene.</source>
-        <translation type="unfinished"></translation>
+        <translation>它与 VNIR 栅格不重叠（VNIR x {:.1f}-{:.1f}，y {:.1f}-{:.1f}；SWIR x {:.1f}-{:.1f}，y {:.1f}-{:.1f}）。请选择同一景的 SWIR 文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="143"/>
         <source>The wavelength ranges do not overlap: all bands kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>波长范围不重叠：保留全部波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="145"/>
         <source>Both detectors record {:.1f}-{:.1f} nm: VNIR bands {}, SWIR bands {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个探测器都记录了 {:.1f}-{:.1f} nm：VNIR 波段 {}，SWIR 波段 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="149"/>
         <source>as asked</source>
-        <translation type="unfinished"></translation>
+        <translation>依用户选择</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="174"/>
         <source>VNIR</source>
-        <translation type="unfinished"></translation>
+        <translation>VNIR</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="174"/>
         <source>SWIR</source>
-        <translation type="unfinished"></translation>
+        <translation>SWIR</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="157"/>
         <source>{} SNR in the overlap (median signal / noise; noise: robust standard deviation of adjacent-pixel differences / sqrt(2)): {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 在重叠范围内的信噪比（信号中位数 / 噪声；噪声：相邻像元差值的稳健标准差 / sqrt(2)）：{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="163"/>
         <source>the noisier detector there: median SNR {:.1f} against {:.1f}</source>
-        <translation type="unfinished"></translation>
+        <translation>该探测器在此范围内噪声较大：信噪比中位数 {:.1f}，另一探测器为 {:.1f}</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="166"/>
         <source>The two SNRs differ by less than 10 %: either detector would do there. Choose which bands to keep ({}) to make the choice fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个探测器的信噪比相差不到 10%：在此范围内用哪一个都可以。如需固定选择，请指定保留哪些波段（{}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="174"/>
         <source>Dropped {} bands {} ({} nm), {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已去除 {} 波段 {}（{} nm），{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="185"/>
         <source>&apos;{}&apos; has no two valid neighbouring pixels to estimate its noise from. Choose which bands to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”中没有两个相邻的有效像元，无法估计噪声。请指定保留哪些波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="207"/>
         <source>cannot be resampled onto the VNIR grid: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重采样到 VNIR 网格：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="210"/>
         <source>The SWIR raster ({} x {} pixels of {:g} x {:g}, origin {:.2f}, {:.2f}) is resampled ({}) onto the VNIR grid ({} x {} pixels of {:g} x {:g}, origin {:.2f}, {:.2f}); it covers {:.1f} % of the VNIR extent, the rest is nodata.</source>
-        <translation type="unfinished"></translation>
+        <translation>SWIR 栅格（{} x {} 个像元，像元大小 {:g} x {:g}，原点 {:.2f}, {:.2f}）已重采样（{}）到 VNIR 网格（{} x {} 个像元，像元大小 {:g} x {:g}，原点 {:.2f}, {:.2f}）；它覆盖 VNIR 范围的 {:.1f}%，其余部分为 nodata。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="228"/>
         <source>Stored as {} with each band&apos;s scale and offset, as in the inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 {} 类型存储，与输入一样保留每个波段的缩放系数和偏移量。</translation>
     </message>
     <message>
         <location filename="../algorithms/preparation/stack_vnir_swir.py" line="231"/>
         <source>Stored as float32 values with the scale and offset applied (inputs: {} and {}).</source>
-        <translation type="unfinished"></translation>
+        <translation>以 float32 值存储，已应用缩放系数和偏移量（输入：{} 和 {}）。</translation>
     </message>
 </context>
 <context>
@@ -1494,17 +1511,17 @@ References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), S
     <message>
         <location filename="../algorithms/unmixing/unmix_abundances.py" line="100"/>
         <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them. Give a library with wavelengths, or one value per band.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元有 {} 个值，而栅格有 {} 个波段，且缺少用于重采样的波长。请提供带波长的光谱库，或每个波段一个值的端元。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmixing/unmix_abundances.py" line="106"/>
         <source>the endmembers do not overlap the image&apos;s wavelengths on any band that all of them cover. Give endmembers measured over the image&apos;s range.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有端元共同覆盖的波段上，端元与影像的波长没有任何重叠。请提供在影像波长范围内测量的端元。</translation>
     </message>
     <message>
         <location filename="../algorithms/unmixing/unmix_abundances.py" line="165"/>
         <source>the raster has no valid pixel to unmix (all nodata, NaN or zero). Check its nodata value.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格没有可解混的有效像元（全部为 nodata、NaN 或 0）。请检查其 nodata 值。</translation>
     </message>
 </context>
 <context>
@@ -1629,22 +1646,22 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/analysis/zone_pollution.py" line="137"/>
         <source>every band is constant over the {} valid pixel(s): there is nothing to zone. Give a concentration raster whose metals vary.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {} 个有效像元上每个波段都是常数：无法分区。请提供重金属含量有变化的含量栅格。</translation>
     </message>
     <message>
         <location filename="../algorithms/analysis/zone_pollution.py" line="142"/>
         <source>negative values in {} (lowest {:g}): a log transform needs concentrations of 0 or more. Turn LOG_TRANSFORM off, or give concentrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 中有负值（最小值 {:g}）：对数变换要求含量大于或等于 0。请关闭 LOG_TRANSFORM，或提供含量数据。</translation>
     </message>
     <message>
         <location filename="../algorithms/analysis/zone_pollution.py" line="151"/>
         <source>K = {} zones, but the valid pixels hold only {} distinct metal vectors: give K = {} at most, or 0 to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {} 个分区，但有效像元只有 {} 个不同的重金属向量：请把 K 设为不超过 {}，或设为 0 自动选择。</translation>
     </message>
     <message>
         <location filename="../algorithms/analysis/zone_pollution.py" line="154"/>
         <source>the valid pixels hold only {} distinct metal vectors; choosing K from K_MIN = {} needs at least {}. Give a larger raster, a smaller K_MIN, or K itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效像元只有 {} 个不同的重金属向量；从 K_MIN = {} 起选择 K 至少需要 {} 个。请提供更大的栅格、更小的 K_MIN，或直接给出 K。</translation>
     </message>
 </context>
 <context>
@@ -1707,147 +1724,147 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/angle_rasters.py" line="30"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero): there is no angle to map. Check its nodata value.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格没有有效像元（全部为 nodata、NaN 或 0）：没有可制图的光谱角。请检查其 nodata 值。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="48"/>
         <source>one fold leaves no sample to validate on: give 0 (leave one out) or 2 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>一折中没有可用于验证的样点：请填 0（留一法）或 2 及以上。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="51"/>
         <source>spatial blocks need a size above 0 map units; give the size of a block (1000 m, say), or choose random folds.</source>
-        <translation type="unfinished"></translation>
+        <translation>空间分块的大小必须大于 0 个地图单位；请给出分块大小（例如 1000 m），或选择随机分折。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="73"/>
         <source>{}: {} of {} samples left out, {}: ids {}</source>
-        <translation type="unfinished"></translation>
+        <translation>{}：排除了 {} 个样点（共 {} 个），原因：{}；编号 {}</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="83"/>
         <source>only {} usable samples for {} (field &apos;{}&apos;); at least 3 are needed. The log says why the others were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 {} 个样点可用于 {}（字段“{}”）；至少需要 3 个。其余样点被排除的原因见日志。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="87"/>
         <source>only {} usable samples for {} (field &apos;{}&apos;), fewer than the {} folds: lower FOLDS, or give 0 for leave one out.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 {} 个样点可用于 {}（字段“{}”），少于 {} 折：请减小 FOLDS，或填 0 使用留一法。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="92"/>
         <source>the {} usable samples for {} hold only {} distinct predictor value(s): they lie on one pixel, or on identical pixels, and a forest cannot learn from them. Give samples spread over the raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 个可用于 {} 的样点只有 {} 组不同的预测变量值：它们位于同一像元或完全相同的像元上，随机森林无法从中学习。请提供分布在栅格各处的样点。</translation>
     </message>
     <message>
         <location filename="../algorithms/metal_cross_validation.py" line="97"/>
         <source>{} (field &apos;{}&apos;) is {:g} at all {} usable samples: there is nothing to learn. Leave it out of METALS.</source>
-        <translation type="unfinished"></translation>
+        <translation>{}（字段“{}”）在全部可用样点上都是 {:g}（共 {} 个）：没有可学习的内容。请把它从 METALS 中去掉。</translation>
     </message>
     <message>
-        <location filename="../algorithms/output_safety.py" line="38"/>
+        <location filename="../algorithms/output_safety.py" line="41"/>
         <source>&apos;{}&apos; is a file of the input {}: writing it would destroy that input. Choose another output file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”是输入 {} 的文件：写入会破坏该输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/output_safety.py" line="42"/>
+        <location filename="../algorithms/output_safety.py" line="45"/>
         <source>&apos;{}&apos; is also the file of the output {}: each output needs its own file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”也是输出 {} 的文件：每个输出都需要单独的文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/output_safety.py" line="48"/>
+        <location filename="../algorithms/output_safety.py" line="51"/>
         <source>{} Choose another output file.</source>
-        <translation type="unfinished">{} 请选择其他输出文件。</translation>
+        <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/output_safety.py" line="103"/>
+        <location filename="../algorithms/output_safety.py" line="106"/>
         <source>&apos;{}&apos;: this output is written as {}, not .{}. Name the file {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”：该输出的格式为 {}，而不是 .{}。请把文件命名为 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="47"/>
         <source>&apos;{}&apos; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是数字。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="49"/>
         <source>{:g} is below the smallest value allowed, {:g}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{:g} 小于允许的最小值 {:g}。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="51"/>
         <source>{:g} is above the largest value allowed, {:g}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{:g} 大于允许的最大值 {:g}。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="53"/>
         <source>{:g} is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{:g} 不是整数。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="54"/>
         <source>QGIS does not accept the value &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 不接受值“{}”。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="50"/>
         <source>file not found: {}</source>
-        <translation type="unfinished">找不到文件：{}</translation>
+        <translation>找不到文件：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="64"/>
         <source>{} Give a raster file (GeoTIFF, ENVI, VRT).</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 请提供栅格文件（GeoTIFF、ENVI、VRT）。</translation>
     </message>
     <message>
         <location filename="../algorithms/parameter_checks.py" line="65"/>
         <source>QGIS cannot open &apos;{}&apos; as a raster layer. Give a GeoTIFF, ENVI or VRT file.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 无法将“{}”作为栅格图层打开。请提供 GeoTIFF、ENVI 或 VRT 文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="37"/>
         <source>the prior library layer has no field &apos;{}&apos;; it has: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>先验光谱库图层没有字段“{}”；现有字段：{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/prior_library.py" line="71"/>
         <source>&apos;{}&apos; ({:.0f}-{:.0f} nm) does not overlap the image&apos;s wavelengths ({:.0f}-{:.0f} nm) on the 2 bands or more a spectral angle needs (it covers {}). Give a library measured over the image&apos;s range, or leave that spectrum out.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”（{:.0f}-{:.0f} nm）与影像波长（{:.0f}-{:.0f} nm）的重叠不足光谱角所需的 2 个或以上波段（只覆盖 {} 个）。请提供在影像波长范围内测量的光谱库，或去掉这条光谱。</translation>
     </message>
     <message>
         <location filename="../algorithms/reflectance_input.py" line="16"/>
         <source>Reflectance = value x {:g}, from the ENVI header&apos;s &apos;reflectance scale factor&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>反射率 = 像元值 x {:g}，取自 ENVI 头文件的 reflectance scale factor 字段。</translation>
     </message>
     <message>
         <location filename="../algorithms/reflectance_input.py" line="19"/>
         <source>Scale {:g} assumed for {}: integer reflectance without a scale factor. If its values are not reflectance x 10000, set the raster&apos;s scale with gdal_edit.py -scale and run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>假定缩放系数为 {:g}（{}）：该栅格为整型反射率，但没有缩放系数。如果其值不是“反射率 x 10000”，请用 gdal_edit.py -scale 设置栅格的缩放系数后重新运行。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="30"/>
         <source>the field &apos;{}&apos; is text and {} of its {} values are not numbers (such as {}). Convert it to a numeric field, writing values below detection as numbers (half the detection limit, say) or leaving them empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{}”是文本字段，其 {} 个值（共 {} 个）不是数字（如 {}）。请将其转换为数值字段，低于检出限的值写成数字（例如检出限的一半）或留空。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="47"/>
         <source>the layer holds no sample. Give the layer of soil samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层中没有样点。请提供土壤样点图层。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="56"/>
         <source>the {} samples on the raster all fall on nodata pixels (nodata, NaN, or zero in every band). Check the raster&apos;s nodata value, or give samples where it has data.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格上的 {} 个样点全部落在 nodata 像元上（所有波段均为 nodata、NaN 或 0）。请检查栅格的 nodata 值，或提供位于有数据处的样点。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="70"/>
         <source>sample {} is a multipoint of {} points; a sample is one point. Split the layer with &apos;Multipart to singleparts&apos; first.</source>
-        <translation type="unfinished"></translation>
+        <translation>样点 {} 是包含 {} 个点的多点要素；一个样点只能是一个点。请先用“多部件转单部件”（Multipart to singleparts）拆分图层。</translation>
     </message>
     <message>
         <location filename="../algorithms/sample_points.py" line="77"/>
         <source>sample {} at ({:g}, {:g}) cannot be transformed from {} to the raster&apos;s {}: the layer&apos;s CRS is probably wrong. Set the right one in the layer properties.</source>
-        <translation type="unfinished"></translation>
+        <translation>样点 {}（{:g}, {:g}）无法从 {} 转换到栅格的 {}：图层的坐标系可能有误。请在图层属性中设置正确的坐标系。</translation>
     </message>
 </context>
 <context>
@@ -1855,317 +1872,317 @@ Outputs: the zone raster (paletted, with a legend), a table per zone (pixels, he
     <message>
         <location filename="../algorithms/library_layer.py" line="55"/>
         <source>The layer has no &apos;{}&apos; field holding spectral profiles: it is not a spectral library. Give a library layer written by this plugin (or EnMAP-Box), or import a library file with &apos;Import spectral library&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层中没有存放光谱的“{}”字段：它不是光谱库。请提供由本插件（或 EnMAP-Box）写出的光谱库图层，或用“导入光谱库”导入光谱库文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/library_layer.py" line="61"/>
         <source>The layer has no field &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层没有字段“{}”。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/band_selection.py" line="45"/>
         <source>&apos;{}&apos; is not a band number or a range such as 108-112.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是波段编号，也不是 108-112 这样的范围。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/band_selection.py" line="50"/>
         <source>Band range &apos;{}&apos; is outside 1-{}.</source>
-        <translation type="unfinished"></translation>
+        <translation>波段范围“{}”超出 1-{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/band_selection.py" line="67"/>
         <source>Water-vapour bands can only be found when wavelengths are known.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有已知波长时才能找出水汽吸收波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/band_selection.py" line="73"/>
         <source>Only {} of {} bands remain after dropping bad bands; at least {} are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>去除坏波段后只剩 {} 个波段（共 {} 个）；至少需要 {} 个。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/detector_overlap.py" line="132"/>
         <source>Both detectors need at least one band.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个探测器都至少需要一个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/detector_overlap.py" line="134"/>
         <source>The VNIR bands ({:.1f}-{:.1f} nm) must start and end below the SWIR bands ({:.1f}-{:.1f} nm).</source>
-        <translation type="unfinished"></translation>
+        <translation>VNIR 波段（{:.1f}-{:.1f} nm）的起止波长必须分别低于 SWIR 波段（{:.1f}-{:.1f} nm）的起止波长。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/detector_overlap.py" line="184"/>
         <source>Two stacked bands share a wavelength ({:.1f} nm).</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加后有两个波段的波长相同（{:.1f} nm）。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/device.py" line="33"/>
         <source>No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 GPU：{}。请安装与你的 CUDA 版本对应的 CuPy（pip install cupy-cuda12x），或选择 CPU。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/resample.py" line="22"/>
         <source>Spectra have {} values but the grid has {} wavelengths.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱有 {} 个值，但波长网格有 {} 个波长。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/resample.py" line="86"/>
         <source>FWHM values must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>FWHM 值必须为正数。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="50"/>
         <source>{} wavelengths for spectra of {} values.</source>
-        <translation type="unfinished"></translation>
+        <translation>波长数（{}）与光谱值个数（{}）不符。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="67"/>
         <source>The spectral library has no wavelengths to resample from.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库没有波长，无法重采样。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="98"/>
         <source>The spectral library holds no spectra.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库中没有光谱。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="104"/>
         <source>Profile {} is on another wavelength grid than the first one; resample the library to one grid first.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱 {} 的波长网格与第一条光谱不同；请先把光谱库重采样到同一波长网格。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="116"/>
         <source>{} of the {} spectra hold no value: {}{}. Remove them or fill in their values.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 条光谱（共 {} 条）没有任何值：{}{}。请删除这些光谱或补全其数值。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="128"/>
         <source>Library {} has no wavelengths; it cannot be pooled with others.</source>
-        <translation type="unfinished"></translation>
+        <translation>光谱库 {} 没有波长，无法与其他光谱库合并。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="150"/>
         <source>A profile is not valid JSON: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>某条光谱不是有效的 JSON：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="152"/>
         <source>A profile has no &apos;y&apos; values.</source>
-        <translation type="unfinished"></translation>
+        <translation>某条光谱没有 'y' 值。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="162"/>
         <source>A profile has {} x values for {} y values.</source>
-        <translation type="unfinished"></translation>
+        <translation>某条光谱有 {} 个 x 值，却有 {} 个 y 值。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/spectral_library.py" line="186"/>
         <source>{} attribute values for {} spectra.</source>
-        <translation type="unfinished"></translation>
+        <translation>属性值个数（{}）与光谱条数（{}）不符。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/top_k.py" line="46"/>
         <source>K = {} but there are only {} candidate endmembers.</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {}，但只有 {} 个候选端元。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/top_k.py" line="59"/>
         <source>K = {} but the prior library has only {} classes ({}); allow several endmembers per class or lower K.</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {}，但先验光谱库只有 {} 个类别（{}）；请允许每个类别有多个端元，或减小 K。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/top_k.py" line="70"/>
         <source>The candidates match only {} of the {} prior classes ({}); add candidates or lower K.</source>
-        <translation type="unfinished"></translation>
+        <translation>候选端元只匹配到 {} 个先验类别（共 {} 个；已匹配：{}）；请增加候选端元或减小 K。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/unmixing.py" line="30"/>
         <source>The endmember library is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>端元光谱库为空。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/unmixing.py" line="32"/>
         <source>{} endmembers need at least {} bands; there are {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 个端元至少需要 {} 个波段；当前只有 {} 个。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/unmixing.py" line="35"/>
         <source>Unknown method {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知方法 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/wavelengths.py" line="90"/>
         <source>Wavelength list holds a value that is not a number: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>波长列表中有非数字的值：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/core/wavelengths.py" line="93"/>
         <source>Wavelength list is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>波长列表为空。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/wavelengths.py" line="103"/>
         <source>{} wavelengths given for {} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>给出了 {} 个波长，但有 {} 个波段。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/wavelengths.py" line="106"/>
         <source>Wavelengths must be finite and positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>波长必须为有限的正数。</translation>
     </message>
     <message>
         <location filename="../algorithms/core/wavelengths.py" line="111"/>
         <source>Bands {} share the wavelength {:g} nm; each band needs its own wavelength.</source>
-        <translation type="unfinished"></translation>
+        <translation>波段 {} 的波长相同（{:g} nm）；每个波段需要各自的波长。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="46"/>
         <source>&apos;{}&apos; is not a PCCEE model file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是 PCCEE 模型文件。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="50"/>
         <source>&apos;{}&apos; has been altered since this plugin wrote it (its digest does not match).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”在本插件写出后已被修改（摘要不匹配）。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="63"/>
         <source>&apos;{}&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不存在。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="65"/>
         <source>&apos;{}&apos; is not a PCCEE model file: not a complete .npz archive of plain arrays ({}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是 PCCEE 模型文件：不是完整的纯数组 .npz 归档（{}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="76"/>
         <source>&apos;{}&apos; is not a PCCEE model file (its header is not readable).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是 PCCEE 模型文件（无法读取其文件头）。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="79"/>
         <source>&apos;{}&apos; holds a model of format &apos;{}&apos;; this plugin reads &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”中的模型格式为“{}”；本插件读取的格式为“{}”。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/model_file.py" line="83"/>
         <source>&apos;{}&apos; is damaged: its header lists no {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”已损坏：其文件头中没有 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/raster_reader.py" line="81"/>
         <source>&apos;{}&apos; is not a raster GDAL can read: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是 GDAL 能读取的栅格：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/io/raster_reader.py" line="83"/>
         <source>&apos;{}&apos; is not a raster GDAL can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”不是 GDAL 能读取的栅格。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/raster_writer.py" line="29"/>
         <source>The folder &apos;{}&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹“{}”不存在。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/raster_writer.py" line="31"/>
         <source>The folder &apos;{}&apos; is not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹“{}”不可写。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/raster_writer.py" line="33"/>
         <source>&apos;{}&apos; is a folder, not a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”是文件夹，不是文件名。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/raster_writer.py" line="65"/>
         <source>Cannot create &apos;{}&apos;: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建“{}”：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="43"/>
         <source>No ENVI header (.hdr) found beside &apos;{}&apos;: put the library&apos;s header in the same folder, named as the library with .hdr added or in place of its extension.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“{}”旁边找不到 ENVI 头文件（.hdr）：请把光谱库的头文件放在同一文件夹中，文件名为光谱库文件名后加 .hdr，或把其扩展名换成 .hdr。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="51"/>
         <source>The header does not start with &apos;ENVI&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>头文件不是以 'ENVI' 开头。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="73"/>
         <source>The ENVI header &apos;{}&apos; lacks or garbles {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ENVI 头文件“{}”缺少 {}，或其值无法解析。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="76"/>
         <source>&apos;{}&apos; is an image (bands = {}), not a spectral library.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”是影像（bands = {}），不是光谱库。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="79"/>
         <source>ENVI data type {} is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 ENVI 数据类型 {}。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="83"/>
         <source>The ENVI data file &apos;{}&apos; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>ENVI 数据文件“{}”不存在。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="86"/>
         <source>The header and the data of &apos;{}&apos; disagree: {} spectra of {} values of {} bytes need {} bytes, the file has {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”的头文件与数据不一致：{} 条光谱、每条 {} 个值、每个值 {} 字节，共需 {} 字节，而文件为 {} 字节。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="95"/>
         <source>The header names {} spectra but holds {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>头文件列出了 {} 条光谱名称，但包含 {} 条光谱。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="101"/>
         <source>The header lists {} wavelengths for {} values per spectrum.</source>
-        <translation type="unfinished"></translation>
+        <translation>头文件列出了 {} 个波长，而每条光谱有 {} 个值。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="112"/>
         <source>Class column &apos;{}&apos; was asked for but there is no metadata CSV at &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>指定了类别列“{}”，但“{}”处没有元数据 CSV。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="123"/>
         <source>The metadata CSV &apos;{}&apos; has no column &apos;{}&apos;; it has: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据 CSV“{}”中没有列“{}”；现有列：{}。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="164"/>
         <source>&apos;{}&apos; has no spectra (a header row and one row per spectrum are needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”中没有光谱（需要一行表头，每条光谱一行）。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="169"/>
         <source>&apos;{}&apos; has no wavelength columns: name them by wavelength, such as 450.2 or 450.2 nm.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”中没有波长列：请用波长命名各列，如 450.2 或 450.2 nm。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="174"/>
         <source>Row {} of &apos;{}&apos; has {} cells but the header has {} columns: give every spectrum a cell (empty if need be) under each column.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {} 行（文件“{}”）有 {} 个单元格，但表头有 {} 列：请在每一列下为每条光谱给出一个单元格（必要时留空）。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="181"/>
         <source>&apos;{}&apos; holds a spectral value that is not a number: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”中有非数字的光谱值：{}</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="191"/>
         <source>&apos;{}&apos; has no column &apos;{}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{}”中没有列“{}”。</translation>
     </message>
     <message>
         <location filename="../algorithms/io/spectral_library_files.py" line="199"/>
         <source>A CSV library needs wavelengths for its column names.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 光谱库需要用波长作为列名。</translation>
     </message>
 </context>
 </TS>

@@ -208,3 +208,16 @@ def test_every_streaming_algorithm_stops_between_blocks_and_leaves_nothing(run_a
         run_alg("pccee:" + algorithm, parameters, feedback)
     assert feedback.progress() < 60, "ran on after the cancel"  # not only the check at the end of the run
     assert listing(tmp_path) == []
+
+
+def test_the_workflow_model_refuses_an_output_on_its_scene_and_cleans_up_a_cancelled_run(run_alg, scene, tmp_path):
+    """A step sees only its own inputs: the model itself checks what the user named, and a run cancelled
+    halfway removes the outputs its first steps wrote."""
+    run_refused(run_alg, "pccee:pcceeworkflow", {"scene": scene["scene"], "samples": scene["samples"],
+                                                 "unmix:abundances": scene["scene"]},
+                [scene["scene"]], "(unmix:abundances)", "input scene")
+    named = {"topk:topk_endmembers": str(tmp_path / "topk.gpkg"), "invert:concentrations": str(tmp_path / "m.tif")}
+    with pytest.raises(QgsProcessingException):
+        run_alg("pccee:pcceeworkflow", dict(named, scene=scene["scene"], samples=scene["samples"]),
+                recording_feedback(cancel_at=50))
+    assert listing(tmp_path) == []

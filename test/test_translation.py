@@ -36,6 +36,25 @@ def test_chinese_user_sees_translated_names(chinese_locale):
     assert QgsApplication.processingRegistry().algorithmById("pccee:removebadbands").displayName() == "Remove bad bands"
 
 
+def test_an_error_of_the_core_reaches_a_chinese_user_in_chinese(chinese_locale, tmp_path):
+    """The core cannot use Qt: its errors carry their template apart from their values, and the algorithm
+    translates the template before filling in the values."""
+    import numpy as np
+    import processing
+    from qgis.core import QgsProcessingException
+    from conftest import write_raster
+    import pccee
+    plugin = pccee.classFactory(None)
+    try:
+        scene = write_raster(tmp_path / "s.tif", np.ones((4, 4, 3), dtype=np.float32), [500.0, 900.0, 1600.0])
+        with pytest.raises(QgsProcessingException) as error:
+            processing.run("pccee:removebadbands", {"INPUT": scene, "BAD_BANDS": "abc",
+                                                    "OUTPUT": str(tmp_path / "o.tif")})
+        assert "“abc”不是波段编号" in str(error.value) and "（BAD_BANDS）" in str(error.value)
+    finally:
+        plugin.unload()
+
+
 def test_every_translated_message_reaches_the_user(chinese_locale):
     """Each message is found at run time in the context pylupdate filed it under (a shared base class,
     a module-level helper), not only in the algorithm's own."""
