@@ -221,3 +221,21 @@ def test_the_workflow_model_refuses_an_output_on_its_scene_and_cleans_up_a_cance
         run_alg("pccee:pcceeworkflow", dict(named, scene=scene["scene"], samples=scene["samples"]),
                 recording_feedback(cancel_at=50))
     assert listing(tmp_path) == []
+
+
+def test_outputs_load_into_the_project_from_their_final_place(scene, tmp_path):
+    """As from the Toolbox: the layers QGIS loads at the end are the moved files, not the staged ones."""
+    import processing
+    from qgis.core import QgsProject
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    results = processing.runAndLoadResults("pccee:matchpriorlibrary", {
+        "INPUT": scene["scene"], "OUTPUT": str(tmp_path / "prior.gpkg"), "OUTPUT_ANGLES": str(tmp_path / "angles.tif")})
+    loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        sources = sorted(layer.source().split("|")[0] for layer in loaded)
+        assert sources == [str(tmp_path / "angles.tif"), str(tmp_path / "prior.gpkg")]
+        assert all(layer.isValid() for layer in loaded)
+        assert results["OUTPUT"].startswith(str(tmp_path / "prior.gpkg")) and ".partial" not in results["OUTPUT"]
+    finally:
+        project.removeMapLayers([layer.id() for layer in loaded])

@@ -16,3 +16,24 @@ def test_mean_and_spread_equal_the_trees_stacked():
         np.testing.assert_allclose(mean[:, column], trees.mean(axis=0), rtol=1e-12)
         np.testing.assert_allclose(spread[:, column], trees.std(axis=0), rtol=1e-9, atol=1e-9)
     assert spread.min() >= 0.0 and spread.max() > 1.0
+
+
+def test_a_scene_is_predicted_once_per_occupied_cell_and_equals_scikit_learn():
+    """Pixels between the same thresholds of every tree are walked once: 500 distinct abundance vectors
+    repeated over 20,000 pixels make at most 500 cells; the mean equals scikit-learn's predict, the spread the
+    trees' own, whether the forest is fitted or rebuilt from a model file's arrays."""
+    from pccee.algorithms.core.inversion import occupied_cells
+    rng = np.random.default_rng(7)
+    samples = rng.dirichlet(np.ones(4), 50)
+    target = 20.0 + samples @ np.array([60.0, 5.0, -10.0, 30.0]) + rng.normal(0.0, 2.0, 50)
+    forest = RandomForestRegressor(n_estimators=60, random_state=2).fit(samples, target)
+    arrays = ForestArrays.from_forest(forest)
+    pixels = rng.dirichlet(np.ones(4), 500)[rng.integers(0, 500, 20000)]
+    cells, representatives = occupied_cells([arrays], pixels.astype(np.float32))
+    assert len(representatives) <= 500 and cells.max() == len(representatives) - 1
+    trees = np.stack([tree.predict(pixels) for tree in forest.estimators_])
+    np.testing.assert_allclose(np.stack(list(arrays._walk(pixels))), trees, rtol=1e-12)  # without scikit-learn
+    for model in (forest, arrays):
+        mean, spread = predict_with_spread([model], pixels)
+        np.testing.assert_allclose(mean[:, 0], forest.predict(pixels), rtol=1e-12)
+        np.testing.assert_allclose(spread[:, 0], trees.std(axis=0), rtol=1e-9, atol=1e-9)

@@ -87,9 +87,45 @@ class ForestArrays:
                    np.array(roots, dtype=np.int64))
 
     def tree_predictions(self, features):
-        """Yield each tree's predictions (n,); a tree walks its pixels down level by level, dropping those
-        that reached a leaf."""
-        features = np.asarray(features, dtype=np.float64)
+        """Yield each tree's predictions (n,): scikit-learn's compiled walk on trees rebuilt from the arrays when
+        scikit-learn is there, else a NumPy walk down level by level (the same comparisons, in float32)."""
+        trees = self.compiled_trees()
+        if trees is not None:
+            features = np.ascontiguousarray(features, dtype=np.float32)
+            for tree in trees:
+                yield tree.predict(features)[:, 0]
+            return
+        yield from self._walk(features)
+
+    def compiled_trees(self):
+        """scikit-learn Tree objects built from the node arrays (no unpickling: the arrays are checked on load
+        and copied into the node table of the installed scikit-learn), or None without scikit-learn."""
+        if getattr(self, "_compiled", None) is not None:
+            return self._compiled
+        try:
+            from sklearn.tree._tree import NODE_DTYPE, Tree
+        except ImportError:
+            return None
+        n_features = int(self.feature.max(initial=0)) + 1
+        ends = np.append(self.roots[1:], self.left.size)
+        trees = []
+        for root, end in zip(self.roots, ends):
+            left, right = self.left[root:end], self.right[root:end]
+            leaf = left < 0
+            nodes = np.zeros(end - root, dtype=NODE_DTYPE)
+            nodes["left_child"] = np.where(leaf, -1, left - root)
+            nodes["right_child"] = np.where(leaf, -1, right - root)
+            nodes["feature"] = np.where(leaf, -2, self.feature[root:end])
+            nodes["threshold"] = np.where(leaf, -2.0, self.threshold[root:end])
+            tree = Tree(n_features, np.array([1], dtype=np.intp), 1)
+            tree.__setstate__({"max_depth": _depth(nodes), "node_count": end - root, "nodes": nodes,
+                               "values": self.value[root:end].reshape(-1, 1, 1).astype(np.float64)})
+            trees.append(tree)
+        self._compiled = trees
+        return trees
+
+    def _walk(self, features):
+        features = np.asarray(features, dtype=np.float32).astype(np.float64)
         for root in self.roots:
             nodes = np.full(len(features), root)
             moving = np.arange(len(features))
@@ -106,17 +142,35 @@ class ForestArrays:
                 "value": self.value, "roots": self.roots}
 
 
+def _depth(nodes):
+    """Depth of a tree whose children come after their parents (as checked on load)."""
+    depth = np.zeros(len(nodes), dtype=np.int64)
+    for node in range(len(nodes)):
+        if nodes["left_child"][node] >= 0:
+            depth[[nodes["left_child"][node], nodes["right_child"][node]]] = depth[node] + 1
+    return int(depth.max())
+
+
 def predict_with_spread(forests, features):
-    """(mean (n, m), standard deviation across trees (n, m)) of m forests: fitted scikit-learn forests
-    (each tree's own predict) or ForestArrays read from a model file. Trees are summed one at a time, so
-    memory holds a few rows of n values whatever the number of trees."""
+    """(mean (n, m), standard deviation across trees (n, m)) of m forests: fitted scikit-learn forests or
+    ForestArrays read from a model file.
+
+    Exact, and fast on a whole scene: every split compares one predictor with a threshold, so pixels whose
+    predictors fall between the same thresholds of every tree (the same cell) get the same prediction from
+    every tree. The trees walk one pixel per occupied cell (a forest trained on 50 samples has at most 49
+    thresholds per predictor, so a scene's millions of pixels fill far fewer cells), and the cells are spread
+    back to their pixels. Predictors are compared in float32, as scikit-learn's trees do. Trees are summed one
+    at a time, so memory holds a few rows of n values whatever the number of trees."""
+    arrays = [forest if isinstance(forest, ForestArrays) else ForestArrays.from_forest(forest) for forest in forests]
+    features = np.asarray(features, dtype=np.float32)
+    cells, representatives = occupied_cells(arrays, features)
+    distinct = features[representatives]
     means, spreads = [], []
-    features = np.asarray(features, dtype=np.float64)
-    for forest in forests:
-        if hasattr(forest, "estimators_"):
-            trees = (tree.predict(features) for tree in forest.estimators_)
+    for forest, nodes in zip(forests, arrays):
+        if hasattr(forest, "estimators_"):  # a fitted forest: its trees' own compiled walk
+            trees = (tree.predict(distinct) for tree in forest.estimators_)
         else:
-            trees = forest.tree_predictions(features)
+            trees = nodes.tree_predictions(distinct)
         first = next(trees)
         total, squares, count = np.zeros_like(first), np.zeros_like(first), 1
         for prediction in trees:  # shifted by the first tree: sums of small differences keep their precision
@@ -125,6 +179,21 @@ def predict_with_spread(forests, features):
             squares += difference * difference
             count += 1
         mean_difference = total / count
-        means.append(first + mean_difference)
-        spreads.append(np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0)))
+        means.append((first + mean_difference)[cells])
+        spreads.append(np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0))[cells])
     return np.column_stack(means), np.column_stack(spreads)
+
+
+def occupied_cells(forests, features):
+    """(cell of each pixel (n,), one pixel of each cell): cells are the boxes that the split thresholds of all
+    the forests cut the predictor space into."""
+    key = np.zeros(len(features), dtype=np.int64)
+    for column in range(features.shape[1]):
+        thresholds = np.unique(np.concatenate([f.threshold[(f.left >= 0) & (f.feature == column)] for f in forests]))
+        if thresholds.size == 0:
+            continue
+        if (key.max(initial=0) + 1) * (thresholds.size + 1) >= 2 ** 62:  # too many cells to number: no grouping
+            return np.arange(len(features)), np.arange(len(features))
+        key = key * (thresholds.size + 1) + np.searchsorted(thresholds, features[:, column], side="left")
+    _, representatives, cells = np.unique(key, return_index=True, return_inverse=True)
+    return cells.ravel(), representatives
