@@ -62,16 +62,26 @@ def test_prior_matches_on_jasper_lie_near_the_ground_truth(jasper):
 
 
 def test_top_k_on_jasper_gives_one_endmember_per_class_closer_than_ppi_or_vca(run_alg, jasper, tmp_path):
-    top = library(run_alg("pccee:selecttopkendmembers", {"CANDIDATES": jasper["candidates"],
-                                                         "PRIOR_FILE": jasper["prior"], "K": 4,
-                                                         "OUTPUT": str(tmp_path / "top.gpkg")})["OUTPUT"])
-    assert sorted(top.classes) == sorted(JASPER_MATERIALS)
-    angles = {c: spectral_angles(top.spectra[i:i + 1], jasper["truth"][[JASPER_MATERIALS.index(c)]])[0, 0]
-              for i, c in enumerate(top.classes)}
+    """With an image-derived prior (Zhu's labelled pixels of this scene), the paper's smallest-angle rule (RULE 1)
+    keeps the labelled pixels nearest their class's mean; the purity-aware rule prefers the purest vertices
+    (PPI's extremes, also in Zhu's library), which REFINE brings back to the typical spectra."""
+    def top_k(**extra):
+        top = library(run_alg("pccee:selecttopkendmembers", dict({
+            "CANDIDATES": jasper["candidates"], "PRIOR_FILE": jasper["prior"], "K": 4,
+            "OUTPUT": str(tmp_path / "top{}.gpkg".format(len(extra)))}, **extra))["OUTPUT"])
+        assert sorted(top.classes) == sorted(JASPER_MATERIALS)
+        angles = {c: spectral_angles(top.spectra[i:i + 1], jasper["truth"][[JASPER_MATERIALS.index(c)]])[0, 0]
+                  for i, c in enumerate(top.classes)}
+        return top, angles
+
+    top, angles = top_k(RULE=1)
     # Measured: soil 2.0, road 1.1, tree 5.1, water 6.8 (VCA alone: 7.2 mean over tree, soil, road).
     assert np.mean([angles["tree"], angles["soil"], angles["road"]]) <= 3.5, angles
     assert angles["water"] <= 8.0, angles
     assert np.all(np.diff(np.round(top.scores, 2)) >= 0)  # best first (ranked to 0.01 degree)
+    _, angles = top_k(RULE=0, REFINE=True, INPUT=jasper["path"])
+    # Measured: tree 1.6, water 4.9, soil 1.1, road 1.6 (without REFINE: 11.3, 14.2, 6.7, 3.9, the extremes).
+    assert np.mean(list(angles.values())) <= 3.0, angles
 
 
 def test_mining_soil_matches_the_tailings_and_angle_maps_are_low_on_pure_pixels(run_alg, simulated, tmp_path):
@@ -131,10 +141,16 @@ def test_partial_coverage_is_used_and_said_no_overlap_is_refused(run_alg, tmp_pa
 def test_k_larger_than_candidates_or_classes_is_refused(run_alg, jasper, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"\(K\).*only \d+ candidate endmembers"):
         run_alg("pccee:selecttopkendmembers", {"CANDIDATES": [jasper["candidates"][1]], "PRIOR_FILE": jasper["prior"],
-                                               "K": 7, "ONE_PER_CLASS": False, "OUTPUT": str(tmp_path / "t.gpkg")})
-    with pytest.raises(QgsProcessingException, match=r"\(K\).*only 4 classes"):
-        run_alg("pccee:selecttopkendmembers", {"CANDIDATES": jasper["candidates"], "PRIOR_FILE": jasper["prior"],
-                                               "K": 5, "OUTPUT": str(tmp_path / "t.gpkg")})
+                                               "K": 7, "ONE_PER_CLASS": False, "UP_TO_K": False,
+                                               "OUTPUT": str(tmp_path / "t.gpkg")})
+    for rule in (0, 1):
+        with pytest.raises(QgsProcessingException, match=r"\(K\).*only 4 classes"):
+            run_alg("pccee:selecttopkendmembers", {"CANDIDATES": jasper["candidates"], "PRIOR_FILE": jasper["prior"],
+                                                   "K": 5, "UP_TO_K": False, "RULE": rule,
+                                                   "OUTPUT": str(tmp_path / "t.gpkg")})
+    fewer = library(run_alg("pccee:selecttopkendmembers", {  # the default: keep what the classes allow
+        "CANDIDATES": jasper["candidates"], "PRIOR_FILE": jasper["prior"], "K": 5, "OUTPUT": str(tmp_path / "f.gpkg")})["OUTPUT"])
+    assert sorted(fewer.classes) == sorted(JASPER_MATERIALS)
     several = library(run_alg("pccee:selecttopkendmembers", {
         "CANDIDATES": jasper["candidates"], "PRIOR_FILE": jasper["prior"], "K": 6, "ONE_PER_CLASS": False,
         "OUTPUT": str(tmp_path / "s.gpkg")})["OUTPUT"])

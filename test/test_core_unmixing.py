@@ -79,3 +79,19 @@ def test_nmf_and_svr_recover_clean_mixtures_roughly():
     assert np.abs(fixed - truth).max() < 1e-6  # with H fixed NMF's W-step is NNLS
     svr = SvrUnmixer(endmembers, mixtures=500, seed=1).fit().abundances(pixels)
     assert np.sqrt(((svr - truth) ** 2).mean()) < 0.1
+
+
+def test_nnls_of_float32_pixels_equals_scipy_with_two_similar_soils():
+    """Ill-conditioned endmembers (two soils 0.35 degrees apart, Gram condition 2.6e5): the normal equations are
+    formed in float64, so float32 raster pixels still give SciPy's exact abundances (float32 products were 0.04 off)."""
+    rng = np.random.default_rng(0)
+    wavelengths = np.linspace(400, 2500, 300)
+    soil = 0.1 + 0.25 * (wavelengths - 400) / 2100 + 0.02 * np.sin(wavelengths / 150)
+    endmembers = np.vstack([soil, soil * (1 + 0.01 * np.cos(wavelengths / 300)),
+                            0.05 + 0.4 / (1 + np.exp(-(wavelengths - 720) / 15)) * np.exp(-(wavelengths - 720) / 2000),
+                            0.05 * np.exp(-(wavelengths - 400) / 300)])
+    pixels = (rng.dirichlet(np.ones(4), 2000) @ endmembers + rng.normal(0, 0.002, (2000, 300))).astype(np.float32)
+    unmixer = LinearUnmixer(endmembers, "nnls")
+    assert unmixer.condition > 1e5
+    reference = np.array([nnls(endmembers.T, y.astype(np.float64))[0] for y in pixels])
+    assert np.abs(unmixer.abundances(pixels) - reference).max() < 1e-4

@@ -51,3 +51,9 @@ class StreamingPCA:
         # A deterministic sign per axis, so the same data give the same projection.
         signs = np.sign(vectors[np.abs(vectors).argmax(axis=0), np.arange(vectors.shape[1])])
         return vectors[:, :n_components] * signs[:n_components], fraction[:n_components]
+
+    def denoise(self, spectra, variance=0.999):
+        """Spectra projected on the leading components that hold `variance` of the total and back: noise
+        alone puts dark pixels of one material several degrees apart, their denoised spectra are not."""
+        axes, _ = self.components(variance=variance)
+        return self.mean + matmul(matmul(spectra - self.mean, axes), axes.T)

@@ -20,6 +20,10 @@ class UnmixingError(CoreError):
     """Endmembers that cannot unmix these pixels."""
 
 
+#: Pixels converted to float64 at a time for the projection E y (16384 x 330 bands = 41 MiB).
+PROJECTION_CHUNK = 16384
+
+
 class LinearUnmixer:
     """Unmixes pixels against endmembers (K, bands) by 'ucls', 'nnls' or 'fcls'."""
 
@@ -39,13 +43,16 @@ class LinearUnmixer:
         self._inverses = {}
 
     def abundances(self, pixels):
-        """(n_pixels, K) abundances of pixels (n_pixels, bands); float32 pixels (raster blocks) are
-        projected in float32, then solved in float64."""
+        """(n_pixels, K) abundances of pixels (n_pixels, bands). The normal equations (E y and the Gram
+        matrix) are formed in float64 whatever the pixels' type: with similar endmembers (two soils) the
+        Gram matrix is ill-conditioned, and float32 products (7 digits) then shift the abundances by
+        several percent (measured: 0.04 for two soils 0.35 degrees apart, condition 2.6e5). Float32 blocks
+        are converted chunk by chunk, so a block is never held twice in float64."""
         pixels = np.asarray(pixels)
-        if pixels.dtype == np.float32:
-            rhs = matmul(self.endmembers.astype(np.float32), pixels.T).astype(np.float64)
-        else:
-            rhs = matmul(self.endmembers, np.asarray(pixels, dtype=np.float64).T)
+        rhs = np.empty((len(self.endmembers), len(pixels)))
+        for start in range(0, len(pixels), PROJECTION_CHUNK):
+            chunk = np.asarray(pixels[start:start + PROJECTION_CHUNK], dtype=np.float64)
+            rhs[:, start:start + PROJECTION_CHUNK] = matmul(self.endmembers, chunk.T)
         if self.method == "ucls":
             return np.ascontiguousarray(matmul(np.linalg.pinv(self.gram), rhs).T)
         return np.ascontiguousarray(nnls_gram(self.gram, rhs, self._inverses, sum_to_one=self.method == "fcls").T)

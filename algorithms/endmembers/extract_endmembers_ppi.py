@@ -3,13 +3,14 @@ import numpy as np
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination)
 
-from ..core.candidates import neighbour_support, select_apart
+from ..core.candidates import neighbour_support, select_apart_filled
 from ..core.device import DeviceError, array_module
 from ..core.linalg import matmul
 from ..core.pca import StreamingPCA
 from ..core.ppi import PpiAccumulator, isotropic_skewers
 from .endmember_extraction import EndmemberExtraction
 from ..io.raster_writer import RasterWriter
+from ..styling import purity_counts, style_on_load
 
 DEVICES = ("auto", "cpu", "gpu")
 #: Candidates examined per endmember asked for, in decreasing PPI count.
@@ -43,7 +44,12 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             "GPU with CuPy when one is present (DEVICE), otherwise on the CPU, block by block.\n\n"
             "Spatial filter (PCCEE): a candidate must have at least 2 of its 8 neighbours within the support "
             "angle (isolated hot or saturated pixels are dropped), and kept endmembers must differ by the "
-            "separation angle and lie 3 pixels apart, so ten endmembers are not ten pixels of one field.\n"
+            "separation angle and lie 3 pixels apart, so ten endmembers are not ten pixels of one field. A "
+            "neighbour supports a candidate within the support angle or within twice that neighbour's own "
+            "pixel-to-pixel variation (noisy water), so a hot pixel at a field edge is dropped and a narrow "
+            "river's water is kept. On a large scene the extremes gather on few materials: when fewer than "
+            "ENDMEMBERS candidates lie the separation angle apart, it is halved (down to an eighth), then the "
+            "rest is filled with the next pixels by count, 3 pixels from the others; the log says which.\n"
             "Reduce: 0 projects the full spectra, as the paper does; N > 0 projects on the first N principal "
             "components first (much faster on large scenes, and less noise).\n"
             "Outputs: the endmember library (score = PPI count, spectra from the original bands) and a "
@@ -57,10 +63,10 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             self.SKEWERS, self.tr("Number of skewers (random projections)"), QgsProcessingParameterNumber.Integer,
             10000, minValue=10, maxValue=10000000))
         self.addParameter(QgsProcessingParameterNumber(
-            self.REDUCE, self.tr("Principal components to project first (0 = full spectra)"),
+            self.REDUCE, self.tr("Principal components first (0 = full spectra)"),
             QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=1000))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.SPATIAL_FILTER, self.tr("Spatial filter: drop isolated outliers, keep endmembers apart"), True))
+            self.SPATIAL_FILTER, self.tr("Drop isolated outliers, keep endmembers apart"), True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DEVICE, self.tr("Device"), options=[self.tr("Auto (GPU if available)"), self.tr("CPU"),
                                                      self.tr("GPU (CuPy)")], defaultValue=0))
@@ -110,6 +116,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         indices, counts = accumulator.counts()
         chosen = self._choose(reader, parameters, context, feedback, indices, counts, count, statistics)
         self._write_scores(reader, scores_path, indices, counts, feedback)
+        style_on_load(context, scores_path, purity_counts())
         output = self.write_endmembers(parameters, context, feedback, reader, indices[chosen], counts[chosen])
         return {self.OUTPUT: output, self.OUTPUT_SCORES: scores_path}
 
@@ -131,13 +138,21 @@ class ExtractEndmembersPpi(EndmemberExtraction):
                                       ).format(row, col, counts[order[position]]))
         order, spectra = order[~isolated], spectra[~isolated]
         rows, cols = np.divmod(indices[order], reader.width)
-        axes, _ = statistics.components(variance=0.999)
-        denoised = statistics.mean + matmul(matmul(spectra - statistics.mean, axes), axes.T)
-        kept = select_apart(denoised, rows, cols, count,
-                            self.parameterAsDouble(parameters, self.SEPARATION_ANGLE, context), MIN_DISTANCE)
+        denoised = statistics.denoise(spectra)
+        asked_angle = self.parameterAsDouble(parameters, self.SEPARATION_ANGLE, context)
+        kept, separation, filled = select_apart_filled(denoised, rows, cols, count, asked_angle, MIN_DISTANCE)
+        if separation < asked_angle and not filled:
+            feedback.pushWarning(self.tr("Fewer than {} candidates lie {:g} degrees apart (the extremes of a large scene "
+                                         "gather on few materials): endmembers kept {:g} degrees apart instead.").format(
+                count, asked_angle, separation))
+        elif filled:
+            feedback.pushWarning(self.tr("Only {} distinct materials among the {} PPI candidates, even {:g} degrees apart: "
+                                         "{} more endmembers are the next pixels by count, {:g} pixels from the others "
+                                         "(purer or other pixels of materials already found).").format(
+                len(kept) - filled, len(order), separation, filled, MIN_DISTANCE))
         if len(kept) < count:
-            feedback.pushWarning(self.tr("Only {} distinct endmembers among the PPI candidates (asked for {}); "
-                                         "lower the separation angle or add skewers.").format(len(kept), count))
+            feedback.pushWarning(self.tr("Only {} endmembers (asked for {}): only {} pixels passed the spatial filter; "
+                                         "add skewers.").format(len(kept), count, len(order)))
         return order[kept]
 
     def _write_scores(self, reader, path, indices, counts, feedback):

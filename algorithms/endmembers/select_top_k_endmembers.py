@@ -1,11 +1,19 @@
 """Top-K optimisation (PCCEE section 2.3.4): the K candidates closest to the prior, one per class."""
 import numpy as np
-from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber)
+from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 
 from ..base import PcceeAlgorithm
 from ..core.spectral_library import SpectralLibrary
-from ..core.top_k import TopKError, rank_candidates
+from ..core.messages import CoreError
+from ..core.sampling import PixelSample
+from ..core.spectral_angle import spectral_angles
+from ..core.top_k import MAX_ANGLE, TopKError, class_angles, rank_candidates, refine_endmembers, select_collaborative
+from ..reflectance_input import open_reflectance
+
+#: Scene pixels sampled (uniformly, seeded) to refine the endmembers on.
+REFINE_SAMPLE = 50000
 from ..library_layer import pooled_libraries, write_library
 from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters, load_prior, resample_to
 
@@ -16,6 +24,10 @@ class SelectTopKEndmembers(PcceeAlgorithm):
     K = "K"
     ONE_PER_CLASS = "ONE_PER_CLASS"
     UP_TO_K = "UP_TO_K"
+    RULE = "RULE"
+    MAX_ANGLE = "MAX_ANGLE"
+    INPUT = "INPUT"
+    REFINE = "REFINE"
     GROUP_ID = "endmembers"
 
     def name(self):
@@ -27,12 +39,35 @@ class SelectTopKEndmembers(PcceeAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Pools candidate endmember libraries (PPI, VCA, prior matching), ranks every candidate by its "
-            "smallest spectral angle to the prior library, labels it with the class of that nearest prior "
-            "spectrum and keeps the K best (default 4, as in the paper: soil, vegetation, urban, water), at "
-            "most one per prior class unless allowed. A pixel found by several methods counts once.\n\n"
+            "Pools candidate endmember libraries (PPI, VCA, prior matching; a pixel found by several methods "
+            "counts once) and keeps K of them (default 4, as in the paper: soil, vegetation, urban, water), one "
+            "per prior class.\n\n"
+            "Rule 'purity-aware' (default): a candidate is pure when the other candidates do not rebuild it as a "
+            "mixture of other materials (non-negative least squares: the share of its reconstruction that comes "
+            "from candidates of its own material, within 10 degrees, is at least 0.9). Classes are assigned to "
+            "candidates jointly (Hungarian algorithm on the spectral angles, pure candidates first), so a class is "
+            "not left empty because its best candidate lies nearer another class, and a mixed pixel that happens "
+            "to lie nearest a lab spectrum gives way to PPI's and VCA's pure pixels. Among candidates whose angle "
+            "to a class is close to the best a (within a + min(a, 2 degrees), at least 25 %: an image-derived "
+            "spectrum that matches its pixel within 0.1 degree leaves no play, a lab spectrum 4 degrees off leaves "
+            "2), the purer wins; among equally pure ones "
+            "(within 0.1) the set of largest simplex volume (N-FINDR's criterion): the vertex rather than a pixel "
+            "on the way to another material. A class whose best candidate is "
+            "farther than MAX_ANGLE is dropped, and the log says which and why.\n"
+            "Rule 'smallest angle (paper)': every candidate is labelled with the class of its nearest prior "
+            "spectrum and ranked by that angle; the K best are kept, one per class unless allowed.\n"
+            "UP_TO_K (default on): keep fewer than K when the candidates support fewer classes, with a warning; "
+            "off, such a run fails.\n\n"
+            "REFINE (needs the scene, INPUT): each kept endmember becomes the band-wise median of its pure pixels "
+            "(fully constrained abundance at least 0.8, on a sample of 50000 pixels, iterated until stable): the "
+            "material as the scene holds it rather than its most extreme pixel. On Jasper Ridge (PPI 10 + VCA 6 + "
+            "the built-in prior, seeds 1-3) it brings the Top-4 from 9.5 to 3.9 degrees of Zhu's ground truth on "
+            "average; on the simulated scene it lowers the inversion's accuracy (a rare material's pure pixels "
+            "include mixtures with its neighbours), so it is off by default.\n\n"
             "Output: the optimised library, score = angle to the prior in degrees, class = matched class.\n\n"
-            "Reference: the PCCEE framework (physically-constrained collaborative endmember extraction).")
+            "References: the PCCEE framework (physically-constrained collaborative endmember extraction); "
+            "Kuhn (1955), The Hungarian method for the assignment problem; Lawson and Hanson (1974), Solving least "
+            "squares problems (NNLS); Winter (1999), N-FINDR, Proc. SPIE 3753.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -42,8 +77,18 @@ class SelectTopKEndmembers(PcceeAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, 4, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(self.ONE_PER_CLASS, self.tr("At most one per prior class"),
                                                         True))
+        self.addParameter(QgsProcessingParameterEnum(self.RULE, self.tr("Selection rule"), options=[
+            self.tr("Purity-aware: pure candidates, classes assigned jointly, the purest vertex among close matches"),
+            self.tr("Smallest angle to the prior (the paper)")], defaultValue=0))
         self.add_advanced_parameter(QgsProcessingParameterBoolean(self.UP_TO_K, self.tr(
-            "Keep fewer than K when the candidates match fewer prior classes (instead of failing)"), False))
+            "Keep fewer than K if fewer classes match"), True))
+        self.add_advanced_parameter(QgsProcessingParameterNumber(
+            self.MAX_ANGLE, self.tr("Largest angle of a class to its endmember (degrees)"),
+            QgsProcessingParameterNumber.Double, MAX_ANGLE, minValue=1.0, maxValue=90.0))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.INPUT, self.tr("Scene the candidates come from (for REFINE)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.REFINE, self.tr("Refine to the median of the pure pixels"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Top-K endmembers"),
                                                             QgsProcessing.TypeVectorPoint))
 
@@ -52,22 +97,73 @@ class SelectTopKEndmembers(PcceeAlgorithm):
         prior, parameter = load_prior(self, parameters, context, feedback)
         prior = resample_to(self, prior, candidates.wavelengths, parameter, feedback)
         k = self.parameterAsInt(parameters, self.K, context)
-        try:
-            ranking = rank_candidates(candidates.spectra, prior.spectra, prior.classes, k,
-                                      self.parameterAsBoolean(parameters, self.ONE_PER_CLASS, context),
-                                      self.parameterAsBoolean(parameters, self.UP_TO_K, context))
-        except TopKError as error:
-            raise self.fail(self.K, error)
+        one_per_class = self.parameterAsBoolean(parameters, self.ONE_PER_CLASS, context)
+        up_to = self.parameterAsBoolean(parameters, self.UP_TO_K, context)
+        if self.parameterAsEnum(parameters, self.RULE, context) == 0 and one_per_class:
+            ranking = self._purity_aware(candidates, prior, k, up_to, parameters, context, feedback)
+        else:
+            try:
+                ranking = rank_candidates(candidates.spectra, prior.spectra, prior.classes, k, one_per_class, up_to)
+            except TopKError as error:
+                raise self.fail(self.K, error)
         kept = ranking.selected
         if len(kept) < k:
             feedback.pushWarning(self.tr("Only {} of K = {} endmembers kept: too few candidates, or they match "
                                          "too few prior classes.").format(len(kept), k))
+        purity = getattr(ranking, "purity", None)
         for position in np.argsort(ranking.angle):
-            feedback.pushInfo(self.tr("{}{} ({}): {:.2f} degrees to {}").format(
+            feedback.pushInfo(self.tr("{}{} ({}): {:.2f} degrees to {}{}").format(
                 "* " if position in kept else "  ", candidates.names[position], candidates.sources[position],
-                ranking.angle[position], ranking.nearest_class[position]))
+                ranking.angle[position], ranking.nearest_class[position],
+                "" if purity is None else self.tr(", purity {:.2f}").format(purity[position])))
+        spectra, scores = candidates.spectra[kept], ranking.angle[kept]
+        if self.parameterAsBoolean(parameters, self.REFINE, context):
+            spectra, scores = self._refined(spectra, [ranking.nearest_class[i] for i in kept], prior,
+                                            [candidates.names[i] for i in kept], parameters, context, feedback)
         selected = SpectralLibrary(
-            candidates.spectra[kept], candidates.wavelengths, [candidates.names[i] for i in kept],
+            spectra, candidates.wavelengths, [candidates.names[i] for i in kept],
             [ranking.nearest_class[i] for i in kept], [candidates.sources[i] for i in kept], candidates.rows[kept],
-            candidates.cols[kept], ranking.angle[kept], candidates.x[kept], candidates.y[kept])
+            candidates.cols[kept], scores, candidates.x[kept], candidates.y[kept])
         return {self.OUTPUT: write_library(self, parameters, context, self.OUTPUT, selected, crs)}
+
+    def _purity_aware(self, candidates, prior, k, up_to, parameters, context, feedback):
+        """select_collaborative, its dropped classes said (a warning each) or, without UP_TO_K, an error."""
+        classes = sorted(set(prior.classes))
+        if k > len(classes) and not up_to:
+            raise self.fail(self.K, self.tr("K = {} but the prior library has only {} classes ({}); allow several "
+                                            "endmembers per class or lower K.").format(k, len(classes), ", ".join(classes)))
+        selection = select_collaborative(candidates.spectra, prior.spectra, prior.classes, k,
+                                         max_angle=self.parameterAsDouble(parameters, self.MAX_ANGLE, context))
+        reasons = ["{}: {}".format(name, self.message(CoreError(template, *values)))
+                   for name, template, values in selection.dropped]
+        if not len(selection.selected):
+            raise self.fail(self.CANDIDATES, self.tr("no candidate matches any prior class ({}); add candidates or "
+                                                     "raise MAX_ANGLE.").format("; ".join(reasons)))
+        if len(selection.selected) < k and not up_to:
+            raise self.fail(self.K, self.tr("the candidates support only {} of K = {} classes ({}); allow fewer "
+                                            "(UP_TO_K) or lower K.").format(len(selection.selected), k, "; ".join(reasons)))
+        for reason in reasons:
+            feedback.pushWarning(self.tr("Prior class left out: {}.").format(reason))
+        return selection
+
+    def _refined(self, spectra, classes, prior, names, parameters, context, feedback):
+        """(refine_endmembers of the kept spectra on a seeded sample of the scene, their angles to their classes)."""
+        if parameters.get(self.INPUT) in (None, ""):
+            raise self.fail(self.INPUT, self.tr("REFINE needs the scene the candidates come from."))
+        reader = open_reflectance(self, parameters, self.INPUT, context, feedback)
+        if reader.n_bands != spectra.shape[1]:
+            raise self.fail(self.INPUT, self.tr("the scene has {} bands but the candidates {}: give the scene they "
+                                                "were extracted from.").format(reader.n_bands, spectra.shape[1]))
+        sample = PixelSample(REFINE_SAMPLE, np.random.default_rng(0))
+        for _, pixels, valid in self.stream(reader, feedback):
+            sample.update(pixels[valid])
+        if sample.pixels is None or not len(sample.pixels):
+            raise self.fail(self.INPUT, self.tr("the raster has no valid pixel."))
+        refined, counts, iterations = refine_endmembers(spectra, sample.pixels)
+        moved = np.diag(spectral_angles(refined, spectra))
+        for name, count, shift in zip(names, counts, moved):
+            feedback.pushInfo(self.tr("Refined {}: median of {} pure pixels of the {} sampled, {:.1f} degrees from the "
+                                      "pixel.").format(name, count, len(sample.pixels), shift))
+        feedback.pushInfo(self.tr("Refinement stable after {} iterations.").format(iterations))
+        class_names, angles = class_angles(refined, prior.spectra, prior.classes)
+        return refined, np.array([angles[i, class_names.index(c)] for i, c in enumerate(classes)])
