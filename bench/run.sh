@@ -15,5 +15,14 @@ ln -sfn "$root" "$plugins/pccee"
 export QGIS_CUSTOM_CONFIG_PATH="$out/.qgis-profile" QT_QPA_PLATFORM=offscreen
 unset QGIS_OPTS
 qgis_process.bin plugins 2> /dev/null | grep -q '^\* pccee$' || qgis_process.bin plugins enable pccee > /dev/null 2>&1
+if [ "${BENCH:-all}" = selection ]; then
+  exec "$root/.venv/bin/python" "$root/bench/bench_selection.py" "$out" "$plugins"
+fi
+# Pollution-source detection (SI-LICNet): BENCH=detection alone; BENCH_QUICK=1 for a quick run.
+if [ "${BENCH:-all}" = detection ]; then
+  exec "$root/.venv/bin/python" "$root/bench/bench_detection.py" "$out" "$plugins"
+fi
 [ "${BENCH:-all}" = unmixing ] || "$root/.venv/bin/python" "$root/bench/bench_endmembers.py" "$out" "$plugins"
 "$root/.venv/bin/python" "$root/bench/bench_unmixing.py" "$out" "$plugins"
+[ "${BENCH:-all}" != all ] || "$root/.venv/bin/python" "$root/bench/bench_selection.py" "$out" "$plugins"
+[ "${BENCH:-all}" != all ] || "$root/.venv/bin/python" "$root/bench/bench_detection.py" "$out" "$plugins"

@@ -274,3 +274,90 @@ def design_samples(landscape, count, rng, grid_fraction=0.68):
     for index in flat:
         rows.append(int(index // size)); cols.append(int(index % size)); design.append("random")
     return np.array(rows), np.array(cols), design
+
+
+# Pollution sources for SI-LICNet detection (createsamplescene's DETECTION_SAMPLES): an industrial site joins
+# the tailings ponds and the town, and Cd follows the sources by distance. Drawn from a stream of its own, so
+# the default scene is unchanged.
+SOURCES = ("mine", "industrial site", "town")
+#: Per source: Cd added at its edge (mg/kg) and the distance over which that falls by e (m): wind-blown
+#: tailings and runoff around the ponds, stack emissions of a smelter-like plant, traffic and waste in town.
+SOURCE_CADMIUM = {"mine": (1.5, 300.0), "industrial site": (1.2, 200.0), "town": (0.5, 150.0)}
+#: Geogenic Cd (mg/kg): median and log standard deviation of a smooth field, the order of China's soil background
+#: values; and the log standard deviation of sampling and analysis error.
+CD_BACKGROUND, CD_BACKGROUND_SIGMA, CD_NOISE_SIGMA = 0.13, 0.3, 0.1
+#: GB 15618-2018 risk-screening value for Cd in farmland soil of pH <= 5.5 (the red soils of Hunan), mg/kg.
+CD_SCREENING = 0.3
+
+
+class Sources(NamedTuple):
+    """Where the pollution sources are: boolean masks (rows, cols) of the tailings ponds, the industrial site and
+    the town, in SOURCES order; and each pixel's distance to each source (rows, cols, 3), in metres."""
+    masks: tuple
+    distance_m: np.ndarray
+
+    @property
+    def any(self):
+        return self.masks[0] | self.masks[1] | self.masks[2]
+
+
+def add_industrial_site(landscape, seed, pixel_m):
+    """The landscape with an industrial site (a walled compound of roofs and yards, 180-270 m a side) on land away
+    from the ponds, the town and the scene's edge, and the Sources. Drawn from its own stream (seed, 18)."""
+    rng = np.random.default_rng([seed, 18])
+    abundances = landscape.abundances.copy()
+    size = abundances.shape[0]
+    ponds = landscape.tailings_distance == 0
+    town = abundances[..., URBAN] > 0.5
+    from_ponds = ndimage.distance_transform_edt(~ponds)
+    from_town = ndimage.distance_transform_edt(~town)
+    land = (abundances[..., WATER] < 0.05) & (abundances[..., TAILINGS] < 0.3) & (abundances[..., URBAN] < 0.1)
+    margin = max(8, int(0.12 * size))
+    inner = np.zeros_like(land)
+    inner[margin:size - margin, margin:size - margin] = True
+    for reach in (0.25, 0.2, 0.15, 0.1, 0.0):
+        candidates = np.argwhere(land & inner & (from_ponds > reach * size) & (from_town > reach * size))
+        if len(candidates):
+            break
+    row, col = candidates[rng.integers(len(candidates))]
+    height, width = rng.integers(6, 10, 2)
+    site = np.zeros((size, size), dtype=bool)
+    site[row - height // 2:row - height // 2 + height, col - width // 2:col - width // 2 + width] = True
+    cover = np.zeros(len(MATERIALS))
+    cover[URBAN], cover[SOIL] = 0.85, 0.15
+    weight = ndimage.gaussian_filter(site.astype(float), PSF_SIGMA, mode="nearest")[..., None]
+    abundances = abundances * (1.0 - weight) + weight * cover
+    masks = (ponds, site, town & ~ndimage.binary_dilation(site, iterations=2))
+    distance = np.stack([ndimage.distance_transform_edt(~mask) * pixel_m for mask in masks], axis=-1)
+    return Landscape(abundances, landscape.tailings_distance), Sources(masks, distance)
+
+
+def source_cadmium(sources, seed):
+    """Cd (rows, cols) in mg/kg: the geogenic background plus, from each source, SOURCE_CADMIUM's amount falling
+    exponentially with the distance to it, times sampling error. Whether a soil exceeds a threshold then depends
+    on what lies around it, not on its own spectrum."""
+    rng = np.random.default_rng([seed, 19])
+    shape = sources.distance_m.shape[:2]
+    cadmium = CD_BACKGROUND * np.exp(CD_BACKGROUND_SIGMA * _smooth_field(shape, max(1.0, shape[0] / 30.0), rng))
+    for index, name in enumerate(SOURCES):
+        amount, reach = SOURCE_CADMIUM[name]
+        cadmium += amount * np.exp(-sources.distance_m[..., index] / reach)
+    return cadmium * np.exp(CD_NOISE_SIGMA * rng.standard_normal(shape))
+
+
+def design_detection_samples(landscape, sources, count, seed):
+    """Soil sampling points for detection: on land (not water, ponds, the site or town cores), at distinct
+    pixels, half spread uniformly and half drawn towards the sources (weight exp(-d / 300 m)), so both classes
+    are well represented. Returns rows, cols and the region of each: the index in SOURCES of its nearest source."""
+    rng = np.random.default_rng([seed, 20])
+    abundances = landscape.abundances
+    eligible = ((abundances[..., WATER] < 0.3) & (abundances[..., URBAN] < 0.5) & (abundances[..., TAILINGS] < 0.5)
+                & ~sources.any)
+    nearest = sources.distance_m.min(axis=-1)
+    uniform = eligible / eligible.sum()
+    towards = eligible * np.exp(-nearest / 300.0)
+    weights = (0.5 * uniform + 0.5 * towards / towards.sum()).ravel()
+    count = min(int(count), int(eligible.sum()))
+    flat = rng.choice(weights.size, size=count, replace=False, p=weights / weights.sum())
+    rows, cols = np.divmod(flat, abundances.shape[1])
+    return rows, cols, sources.distance_m[rows, cols].argmin(axis=-1)
