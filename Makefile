@@ -2,17 +2,22 @@
 SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
-PLUGIN_FILES := metadata.txt __init__.py plugin.py LICENSE README.md algorithms resources i18n
+PLUGIN_FILES := metadata.txt __init__.py plugin.py LICENSE README.md algorithms cluster resources i18n
 QGIS_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 export QT_QPA_PLATFORM := offscreen
 
 TRANSLATIONS := $(wildcard i18n/*.ts)
 QM_FILES := $(TRANSLATIONS:.ts=.qm)
 
-.PHONY: bench demo setup test test-core package deploy translations clean
+.PHONY: bench demo screenshots setup test test-core package deploy translations clean
 
 demo: $(QM_FILES)
 	scripts/demo.sh
+
+# The QGIS desktop (Xvfb) and the HTML reports (headless Chromium) after a workflow run, as PNG files in
+# screenshots/ (not in git), to look at and to compare after the next change. Installs Xvfb and Chromium if missing.
+screenshots: $(QM_FILES)
+	scripts/screenshots.sh
 
 bench: setup
 	bench/run.sh

@@ -7,7 +7,8 @@ import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsRasterLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .core.messages import CoreError
@@ -16,10 +17,11 @@ from .io.raster_reader import RasterError, RasterReader
 from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, run_stage
 from .output_safety import resolve_destinations
 from .parameter_checks import refusal
+from .styling import no_statistics_files
 
 
 #: Optional modules: import name -> (pip name, Debian package).
-OPTIONAL_MODULES = {"sklearn": ("scikit-learn", "python3-sklearn")}
+OPTIONAL_MODULES = {"sklearn": ("scikit-learn", "python3-sklearn"), "torch": ("torch", "python3-torch")}
 #: pylupdate's contexts for messages of module-level helpers (`algorithm.tr(...)` and `tr = algorithm.tr`) and of
 #: the core's errors (core.messages).
 HELPER_CONTEXTS = ("algorithm", "@default", "core")
@@ -28,14 +30,23 @@ HELPER_CONTEXTS = ("algorithm", "@default", "core")
 def group_names():
     """Toolbox groups, in workflow order: id -> translated name."""
     translate = QCoreApplication.translate
-    return {"sampledata": translate("PcceeAlgorithm", "Sample data"),
+    return {"workflows": translate("PcceeProvider", "Workflows"),
+            "sampledata": translate("PcceeAlgorithm", "Sample data"),
             "spectrallibraries": translate("PcceeAlgorithm", "Spectral libraries"),
             "preparation": translate("PcceeAlgorithm", "Preparation"),
             "endmembers": translate("PcceeAlgorithm", "Endmember extraction"),
             "unmixing": translate("PcceeAlgorithm", "Unmixing"),
             "inversion": translate("PcceeAlgorithm", "Inversion"),
             "analysis": translate("PcceeAlgorithm", "Analysis"),
-            "evaluation": translate("PcceeAlgorithm", "Evaluation (the paper's tables)")}
+            "evaluation": translate("PcceeAlgorithm", "Evaluation (the paper's tables)"),
+            "detection": translate("PcceeAlgorithm", "Pollution-source detection (SI-LICNet)")}
+
+
+def numbered_group(group_id):
+    """A Toolbox group's name led by its place in the workflow ('3. Preparation', the whole chain '0. Workflows'): the
+    Toolbox sorts groups by name, which would put Analysis first. One digit each: '10.' would sort before '2.'."""
+    names = group_names()
+    return "{}. {}".format(list(names).index(group_id), names[group_id])
 
 
 class PcceeAlgorithm(QgsProcessingAlgorithm):
@@ -54,7 +65,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def group(self):
-        return group_names()[self.GROUP_ID]
+        return numbered_group(self.GROUP_ID)
 
     def tr(self, text):
         """Translate in the context pylupdate gave the message: the class that holds the code (this
@@ -82,7 +93,21 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
                     raise self.cancelled()
         except Interrupted as signal_name:
             raise QgsProcessingException(self.tr("Interrupted by {}; no output was written.").format(signal_name))
-        return {name: stage.final_of(value) if isinstance(value, str) else value for name, value in results.items()}
+        results = {name: stage.final_of(value) if isinstance(value, str) else value for name, value in results.items()}
+        self._remember_rasters(results, context)
+        return results
+
+    def _remember_rasters(self, results, context):
+        """Keep each raster output open in the run's layer store: the next step of a model, and QGIS loading the
+        results, find it there instead of trying the file with OGR first (which logs 'Cannot open')."""
+        options = QgsRasterLayer.LayerOptions()
+        options.loadDefaultStyle = False
+        for definition in self.destinationParameterDefinitions():
+            path = results.get(definition.name())
+            if definition.type() == "rasterDestination" and isinstance(path, str) and os.path.isfile(path):
+                with no_statistics_files():
+                    layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal", options)
+                context.temporaryLayerStore().addMapLayer(layer)
 
     def process(self, parameters, context, feedback):
         """The algorithm's work (processAlgorithm's arguments and result)."""
@@ -176,8 +201,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
     def add_wavelength_parameter(self, advanced=False):
         """WAVELENGTHS: nm for every band, for rasters whose metadata holds none."""
         parameter = QgsProcessingParameterString(
-            self.WAVELENGTHS, self.tr("Band wavelengths when the raster has none (nm or um list, or a "
-                                      "text file holding it)"), optional=True)
+            self.WAVELENGTHS, self.tr("Wavelengths (nm) if the raster has none"), optional=True)
         (self.add_advanced_parameter if advanced else self.addParameter)(parameter)
 
     def band_wavelengths(self, reader, parameters, context, feedback, required=True, parameter=None):

@@ -8,7 +8,7 @@ import os
 import re
 
 from osgeo import gdal
-from qgis.core import QgsVectorFileWriter
+from qgis.core import QgsProcessingOutputLayerDefinition, QgsVectorFileWriter
 
 from .io.raster_reader import RasterError
 from .io.raster_writer import check_writable
@@ -26,7 +26,7 @@ def resolve_destinations(algorithm, parameters, context, only_given=False):
     for definition in algorithm.destinationParameterDefinitions():
         name = definition.name()
         given = parameters.get(name)
-        if only_given and (not given or given == "TEMPORARY_OUTPUT"):
+        if only_given and _temporary(given):
             continue
         values = dict(parameters, **{name: given if given else "TEMPORARY_OUTPUT"})
         if definition.type() == "fileDestination":
@@ -35,6 +35,7 @@ def resolve_destinations(algorithm, parameters, context, only_given=False):
             path = algorithm.parameterAsOutputLayer(values, name, context)
         if not _is_file(path):
             destinations[name] = path  # memory:, postgres:, ogr: ... layers are QGIS's to write
+            _forget(context, path)  # the layer QGIS creates for it is loaded instead (nothing is at this URI)
             continue
         real = os.path.realpath(path)
         if real in inputs:
@@ -48,10 +49,25 @@ def resolve_destinations(algorithm, parameters, context, only_given=False):
         try:
             check_writable(path)
         except RasterError as error:
-            raise algorithm.fail(name, algorithm.tr("{} Choose another output file.").format(error))
+            raise algorithm.fail(name, algorithm.tr("{} Choose another output file.").format(algorithm.message(error)))
         taken[real] = name
         destinations[name] = path
     return destinations
+
+
+def _temporary(value):
+    """True for an output left to a temporary file: nothing, TEMPORARY_OUTPUT, or a layer definition of it."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    return not value or value == "TEMPORARY_OUTPUT"
+
+
+def _forget(context, destination):
+    """Take `destination` off the layers QGIS loads at the end of the run."""
+    layers = context.layersToLoadOnCompletion()
+    if destination in layers:
+        del layers[destination]
+        context.setLayersToLoadOnCompletion(layers)
 
 
 def input_files(algorithm, parameters, context):
@@ -70,8 +86,12 @@ def input_files(algorithm, parameters, context):
 def _parameter_files(algorithm, definition, parameters, context):
     name, kind = definition.name(), definition.type()
     if kind in _LAYER_TYPES:
-        layers = (algorithm.parameterAsLayerList(parameters, name, context) if kind == "multilayer" else
-                  [algorithm.parameterAsLayer(parameters, name, context)])
+        # Typed look-ups: an untyped one tries a raster file with OGR first, which logs 'Cannot open'.
+        get = {"multilayer": algorithm.parameterAsLayerList, "raster": algorithm.parameterAsRasterLayer,
+               "vector": algorithm.parameterAsVectorLayer, "source": algorithm.parameterAsVectorLayer}.get(
+                   kind, algorithm.parameterAsLayer)
+        layers = get(parameters, name, context)
+        layers = layers if isinstance(layers, list) else [layers]
         return [layer.source().split("|")[0] for layer in layers if layer is not None]
     if kind in ("file", "string"):
         text = algorithm.parameterAsString(parameters, name, context).strip()

@@ -61,5 +61,5 @@ def _raster_file(algorithm, path):
     try:
         RasterReader(path).close()
     except RasterError as error:
-        return algorithm.tr("{} Give a raster file (GeoTIFF, ENVI, VRT).").format(error)
+        return algorithm.tr("{} Give a raster file (GeoTIFF, ENVI, VRT).").format(algorithm.message(error))
     return algorithm.tr("QGIS cannot open '{}' as a raster layer. Give a GeoTIFF, ENVI or VRT file.").format(path)

@@ -20,7 +20,7 @@ def add_prior_parameters(algorithm, label, layer=PRIOR, file=PRIOR_FILE, class_f
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         layer, label, optional=True))
     algorithm.addParameter(QgsProcessingParameterFile(
-        file, algorithm.tr("{} from a file (.sli, .hdr or .csv)").format(label), optional=True,
+        file, algorithm.tr("Or a library file (.sli, .hdr, .csv)"), optional=True,
         fileFilter=algorithm.tr("Spectral libraries (*.sli *.hdr *.csv)")))
     algorithm.addParameter(QgsProcessingParameterField(
         class_field, algorithm.tr("Class field of the library layer"), parentLayerParameterName=layer,

@@ -1,14 +1,38 @@
 """Soil samples on a raster: metal fields matched without regard to case, positions reprojected to the
 raster's CRS, predictor values read at their pixels, and the reasons a sample is left out."""
+import re
+
 import numpy as np
-from qgis.core import NULL, QgsCoordinateTransform, QgsCsException, QgsPointXY
+from qgis.core import NULL, QgsCoordinateTransform, QgsCsException, QgsPointXY, QgsProcessingParameterField
+
+#: The metals of the paper; the metal fields' default.
+DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 
 
+def add_metals_parameter(algorithm, samples):
+    """METALS: the samples' metal fields, picked from the fields of the `samples` parameter (default: the paper's
+    eight metals). Scripts may also give one text, comma-separated ('Pb, Cd'). Optional to QGIS, which refuses an
+    unset field parameter even when it has a default; left out, the default applies (chosen_metals)."""
+    algorithm.addParameter(QgsProcessingParameterField(
+        algorithm.METALS, algorithm.tr("Metal fields (mg/kg)"), ";".join(DEFAULT_METALS), parentLayerParameterName=samples,
+        type=QgsProcessingParameterField.Any, allowMultiple=True, optional=True))
 
-def metal_fields(algorithm, parameter, source, text):
-    """(metal, field) pairs for a comma-separated list of metals, matched without regard to case."""
+
+def chosen_metals(algorithm, parameters, context):
+    """The names given to METALS: the fields picked, or a comma- or semicolon-separated text; the default's when
+    the parameter is left out (given but empty, none: the run is refused)."""
+    if parameters.get(algorithm.METALS) is None:
+        return list(DEFAULT_METALS)
+    return [name.strip() for picked in algorithm.parameterAsFields(parameters, algorithm.METALS, context)
+            for name in re.split(r"[,;]", picked) if name.strip()]
+
+
+def metal_fields(algorithm, parameter, source, wanted):
+    """(metal, field) pairs for a list of metals (or a comma-separated text), matched without regard to case."""
     fields = {name.lower(): name for name in source.fields().names()}
-    wanted = [m.strip() for m in text.split(",") if m.strip()]
+    if isinstance(wanted, str):
+        wanted = wanted.split(",")
+    wanted = [m.strip() for m in wanted if m.strip()]
     missing = [m for m in wanted if m.lower() not in fields]
     if not wanted or missing:
         raise algorithm.fail(parameter, algorithm.tr("no field named {} in the samples; they have: {}.").format(

@@ -12,8 +12,9 @@ import sys
 os.environ["QT_HASH_SEED"] = "0"  # Qt writes XML attributes in hash order: a fixed seed, a stable file
 from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                        QgsProcessingModelChildParameterSource, QgsProcessingModelOutput, QgsProcessingModelParameter,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QPointF
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -21,23 +22,27 @@ Source = QgsProcessingModelChildParameterSource
 
 # The scene's wavelengths feed only the bad-band step: it writes them, for the bands it keeps, into the clean
 # scene the later steps read (the list given for the scene would not fit the clean scene's fewer bands).
+# The soil-quality inputs the inversion and the zoning share (GB 15618-2018 screening values, background values).
+SOIL_QUALITY = {"SOIL_PH": Source.fromModelParameter("soil_ph"), "LAND_USE": Source.fromModelParameter("land_use"),
+                "BACKGROUND": Source.fromModelParameter("background")}
 # (child id, algorithm, description, {parameter: source}, {model output name: (child output, description)})
 STEPS = [
     ("badbands", "pccee:removebadbands", "Remove bad bands",
      {"INPUT": Source.fromModelParameter("scene"), "DROP_WATER_VAPOUR": Source.fromStaticValue(True),
       "DROP_CONSTANT": Source.fromStaticValue(True), "WAVELENGTHS": Source.fromModelParameter("wavelengths")},
-     {"clean_scene": ("OUTPUT", "Scene without bad bands")}),
+     {"clean_scene": ("OUTPUT", "Scene without bad bands (true colour)")}),
     ("ppi", "pccee:extractendmembersppi", "PPI candidates (10)",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromStaticValue(10),
       "SKEWERS": Source.fromStaticValue(10000), "SEED": Source.fromStaticValue(0)},
-     {"ppi_endmembers": ("OUTPUT", "PPI endmembers"), "ppi_counts": ("OUTPUT_SCORES", "PPI counts")}),
+     {"ppi_endmembers": ("OUTPUT", "PPI endmembers"), "ppi_counts": ("OUTPUT_SCORES", "PPI counts (purity)")}),
     ("vca", "pccee:extractendmembersvca", "VCA candidates (6)",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromStaticValue(6),
       "VARIANCE": Source.fromStaticValue(0.95), "SEED": Source.fromStaticValue(0)},
      {"vca_endmembers": ("OUTPUT", "VCA endmembers")}),
     ("prior", "pccee:matchpriorlibrary", "Prior-library SAM matching",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "PRIOR": Source.fromModelParameter("prior_library")},
-     {"prior_endmembers": ("OUTPUT", "Prior-matched endmembers"), "prior_angles": ("OUTPUT_ANGLES", "Prior angles")}),
+     {"prior_endmembers": ("OUTPUT", "Prior-matched endmembers"),
+      "prior_angles": ("OUTPUT_ANGLES", "Angles to the prior spectra (degrees)")}),
     ("topk", "pccee:selecttopkendmembers", "Top-K optimisation (K)",
      {"CANDIDATES": [Source.fromChildOutput("ppi", "OUTPUT"), Source.fromChildOutput("vca", "OUTPUT"),
                      Source.fromChildOutput("prior", "OUTPUT")],
@@ -47,21 +52,26 @@ STEPS = [
     ("unmix", "pccee:unmixabundances", "NNLS unmixing",
      {"INPUT": Source.fromChildOutput("badbands", "OUTPUT"), "ENDMEMBERS": Source.fromChildOutput("topk", "OUTPUT"),
       "METHOD": Source.fromStaticValue(0)},
-     {"abundances": ("OUTPUT", "Abundances"), "abundance_residual": ("OUTPUT_RESIDUAL", "Unmixing residual")}),
+     {"abundances": ("OUTPUT", "Abundances (fractions 0-1)"),
+      "abundance_residual": ("OUTPUT_RESIDUAL", "Unmixing residual (RMSE)")}),
     ("invert", "pccee:invertmetals", "Random Forest inversion",
      {"ABUNDANCES": Source.fromChildOutput("unmix", "OUTPUT"), "SAMPLES": Source.fromModelParameter("samples"),
-      "TREES": Source.fromStaticValue(500), "FOLDS": Source.fromStaticValue(5), "SEED": Source.fromStaticValue(0)},
-     {"concentrations": ("OUTPUT", "Concentrations"), "uncertainty": ("OUTPUT_UNCERTAINTY", "Uncertainty"),
-      "inversion_metrics": ("OUTPUT_METRICS", "Inversion metrics"), "inversion_report": ("OUTPUT_REPORT", "Inversion report"),
-      "inversion_model": ("OUTPUT_MODEL", "Inversion model")}),
-    ("correlate", "pccee:correlatemetals", "Correlation of the metals",
-     {"INPUT": Source.fromChildOutput("invert", "OUTPUT")},
-     {"correlation": ("OUTPUT", "Metal correlation"), "correlation_report": ("OUTPUT_REPORT", "Correlation heat map")}),
+      "METALS": Source.fromModelParameter("metals"), "TREES": Source.fromStaticValue(500),
+      "FOLDS": Source.fromStaticValue(5), "SEED": Source.fromStaticValue(0), **SOIL_QUALITY},
+     {"concentrations": ("OUTPUT", "Metal concentrations (mg/kg)"),
+      "uncertainty": ("OUTPUT_UNCERTAINTY", "Concentration uncertainty (mg/kg)"),
+      "inversion_metrics": ("OUTPUT_METRICS", "Inversion metrics (table)"),
+      "inversion_report": ("OUTPUT_REPORT", "Inversion report (HTML)"),
+      "inversion_model": ("OUTPUT_MODEL", "Trained inversion model")}),
+    ("correlate", "pccee:correlatemetals", "Correlation of the measured metals",
+     {"SAMPLES": Source.fromModelParameter("samples"), "FIELDS": Source.fromModelParameter("metals")},
+     {"correlation": ("OUTPUT", "Metal correlation (table)"),
+      "correlation_report": ("OUTPUT_REPORT", "Metal correlation report (HTML)")}),
     ("zone", "pccee:zonepollution", "K-means pollution zones",
      {"INPUT": Source.fromChildOutput("invert", "OUTPUT"), "K": Source.fromStaticValue(0),
-      "SEED": Source.fromStaticValue(0)},
-     {"zones": ("OUTPUT", "Pollution zones"), "zone_statistics": ("OUTPUT_STATS", "Zone statistics"),
-      "zone_report": ("OUTPUT_REPORT", "Zoning report")}),
+      "SEED": Source.fromStaticValue(0), **SOIL_QUALITY},
+     {"zones": ("OUTPUT", "Pollution zones"), "zone_statistics": ("OUTPUT_STATS", "Zone statistics (table)"),
+      "zone_report": ("OUTPUT_REPORT", "Zoning report (HTML)")}),
 ]
 
 
@@ -76,18 +86,25 @@ def add_default_sources(child, sources):
 def inputs():
     """The model's inputs; only the scene and the samples are required."""
     up_to_k = QgsProcessingParameterBoolean(
-        "up_to_k", "Keep fewer than K when the candidates match fewer prior classes (instead of failing)", True)
+        "up_to_k", "Keep fewer than K if fewer classes match", True)
     up_to_k.setFlags(up_to_k.flags() | up_to_k.FlagAdvanced)
     return [QgsProcessingParameterRasterLayer("scene", "Hyperspectral scene (reflectance, with wavelengths)"),
             QgsProcessingParameterFeatureSource("samples", "Soil samples with metal fields",
                                                 [QgsProcessing.TypeVectorPoint]),
+            # Optional to QGIS 3.22, which refuses an unset field parameter whatever its default; the default applies.
+            QgsProcessingParameterField("metals", "Metal fields (mg/kg)", "Pb;Cd;Cr;Hg;As;Cu;Zn;Ni",
+                                        "samples", QgsProcessingParameterField.Any, allowMultiple=True, optional=True),
+            QgsProcessingParameterNumber("soil_ph", "Soil pH (empty: strictest GB 15618 class)",
+                                         QgsProcessingParameterNumber.Double, None, True, 0.0, 14.0),
+            QgsProcessingParameterEnum("land_use", "Land use (GB 15618 screening values)",
+                                       ["Other agricultural land", "Paddy field", "Orchard"], defaultValue=0),
+            QgsProcessingParameterString("background", "Background (mg/kg), e.g. Pb=29.7, Cd=0.13", optional=True),
             QgsProcessingParameterFeatureSource("prior_library", "Prior spectral library (empty: built-in)",
                                                 optional=True),
             QgsProcessingParameterNumber("k", "K (endmembers kept by Top-K)", QgsProcessingParameterNumber.Integer,
                                          4, minValue=1),
             up_to_k,
-            QgsProcessingParameterString("wavelengths", "Band wavelengths when the scene has none (nm or um list, "
-                                         "or a text file holding it)", optional=True)]
+            QgsProcessingParameterString("wavelengths", "Wavelengths (nm) if the scene has none", optional=True)]
 
 
 def build():
@@ -120,8 +137,12 @@ def build():
     model.setHelpContent({"ALG_DESC": "The PCCEE workflow of the paper: bad bands removed; PPI (10) + VCA (6) + "
                           "prior-library SAM candidates; Top-K (K, default 4; fewer when the candidates match fewer "
                           "prior classes, unless 'keep fewer' is off); NNLS unmixing; Random Forest inversion of the "
-                          "metals at the samples; correlation and K-means pollution zones. Only the scene and the "
-                          "samples are required: outputs not given a path go to temporary files."})
+                          "metals at the samples; the correlation of the measured metals (Pearson, with p-values and "
+                          "n); K-means pollution zones (K at the elbow of the SSE curve). Concentrations and zones are "
+                          "set against China's risk screening values for agricultural soil (GB 15618-2018, by soil pH "
+                          "and land use) and the background values given. Only the scene and the samples are "
+                          "required: outputs not given a path go to temporary files. In QGIS the layers arrive in one "
+                          "group, zones and concentrations on top (one layer per metal), diagnostics hidden."})
     return model
 
 

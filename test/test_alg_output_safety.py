@@ -120,7 +120,7 @@ def test_a_run_cancelled_late_leaves_no_output_at_all(run_alg, scene, tmp_path):
         run_alg("pccee:invertmetals", parameters, recording_feedback(cancel_at=51))
     assert listing(tmp_path) == ["r.html"] and old_report.read_text() == "an earlier report"
     run_alg("pccee:invertmetals", parameters)
-    assert listing(tmp_path) == ["m.npz", "m.tif", "metrics.gpkg", "r.html", "u.tif"]
+    assert listing(tmp_path) == ["m.npz", "m.qml", "m.tif", "metrics.gpkg", "r.html", "u.qml", "u.tif"]  # with styles
 
 
 def test_zones_keep_their_names_beside_the_file_and_nothing_else(run_alg, scene, tmp_path):
@@ -128,7 +128,7 @@ def test_zones_keep_their_names_beside_the_file_and_nothing_else(run_alg, scene,
     result = run_alg("pccee:zonepollution", {"INPUT": scene["metals"], "K": 3, "OUTPUT": str(tmp_path / "z.tif"),
                                              "OUTPUT_STATS": str(tmp_path / "z.gpkg"),
                                              "OUTPUT_REPORT": str(tmp_path / "z.html")})
-    assert listing(tmp_path) == ["z.gpkg", "z.html", "z.tif", "z.tif.aux.xml"]
+    assert listing(tmp_path) == ["z.gpkg", "z.html", "z.qml", "z.tif", "z.tif.aux.xml"]
     names = [c.text for c in ElementTree.parse(result["OUTPUT"] + ".aux.xml").iter("Category") if c.text]
     assert names == ["low background", "moderate diffusion", "high-risk composite"]
 

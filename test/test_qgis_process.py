@@ -14,7 +14,7 @@ def test_list_shows_the_provider_and_its_algorithms(qgis_process):
                       "pccee:endmemberablation", "pccee:extractendmembersppi", "pccee:extractendmembersvca",
                       "pccee:importspectrallibrary", "pccee:invertmetals", "pccee:matchpriorlibrary",
                       "pccee:mergeendmembers", "pccee:predictmetals", "pccee:removebadbands",
-                      "pccee:selecttopkendmembers", "pccee:spectralanglemaps", "pccee:stackvnirswir", "pccee:unmixabundances",
+                      "pccee:selecttopkendmembers", "pccee:spectralanglemaps", "pccee:stackvnirswir", "pccee:unmixabundances", "pccee:trainsourcedetector", "pccee:detectsources",
                       "pccee:zonepollution"):
         assert algorithm in listing.stdout
 
@@ -73,9 +73,10 @@ def test_sample_scene_then_bad_bands_as_in_the_demo(qgis_process, tmp_path):
 
 def test_the_workflow_model_runs_with_only_the_scene_and_the_samples(qgis_process, tmp_path):
     """resources/models/pccee_workflow.model3, registered as pccee:pcceeworkflow, on a small simulated
-    scene whose candidates match only 3 of the 4 prior classes: with K and UP_TO_K left to the model's
-    defaults (4, keep fewer) it keeps 3 rather than failing. No output has to be named: the ones left
-    out (all but the three inspected here) go to temporary files, removed when qgis_process exits."""
+    scene (64 x 64) whose water pixels lie nearer a partial-range mineral spectrum than the water spectra:
+    the purity-aware Top-K assigns the classes jointly and keeps all four (before issue 17 it kept 3, and
+    failed without UP_TO_K). No output has to be named: the ones left out (all but the three inspected
+    here) go to temporary files, removed when qgis_process exits."""
     scene = {"OUTPUT": tmp_path / "scene.tif", "OUTPUT_ABUNDANCES": tmp_path / "truth.tif",
              "OUTPUT_CONCENTRATIONS": tmp_path / "metals.tif", "OUTPUT_SAMPLES": tmp_path / "samples.gpkg"}
     made = qgis_process("run", "pccee:createsamplescene", "--", "SIZE=64", "SEED=2024",
@@ -89,11 +90,12 @@ def test_the_workflow_model_runs_with_only_the_scene_and_the_samples(qgis_proces
     reply = json.loads(run.stdout)
     assert len(reply["results"]) == 19 and all(reply["results"].values())  # every output written somewhere
     assert all(reply["results"][k] == str(tmp_path / v) for k, v in named.items())
-    assert any("Only 3 of K = 4" in line for line in reply["log"]["warning"])
+    assert not any("Only 3 of K = 4" in line for line in reply["log"].get("warning", []))
     from qgis.core import QgsVectorLayer
     topk = QgsVectorLayer(str(tmp_path / "topk.gpkg"), "topk", "ogr")
-    assert sorted(f["class"] for f in topk.getFeatures()) == ["mining soil", "urban", "vegetation"]
+    assert sorted(f["class"] for f in topk.getFeatures()) == ["mining soil", "urban", "vegetation", "water"]
     metals = read_raster(tmp_path / "metals_map.tif")
     assert metals.shape == (64, 64, 8) and np.isfinite(metals).all() and metals.min() >= 0
     zones = read_raster(tmp_path / "zones.tif")
     assert zones.min() >= 1 and zones.max() >= 2
+    assert (tmp_path / "zones.qml").exists() and (tmp_path / "metals_map.qml").exists()  # styled where they land

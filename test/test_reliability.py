@@ -413,7 +413,7 @@ CASES = [
         ("Row 3", "6 cells", "9 columns")),
     # More bad inputs, across the algorithms.
     Case("top-k-more-than-candidates", "pccee:selecttopkendmembers", lambda d, out: top_k(
-        d, out, K=9, ONE_PER_CLASS=False), "K", ("only 3 candidate",)),
+        d, out, K=9, ONE_PER_CLASS=False, UP_TO_K=False), "K", ("only 3 candidate",)),
     Case("top-k-candidates-not-a-library", "pccee:selecttopkendmembers", lambda d, out: top_k(
         d, out, CANDIDATES=[d.samples]), "CANDIDATES", ("'profiles' field",)),
     Case("top-k-candidates-without-wavelengths", "pccee:selecttopkendmembers", lambda d, out: top_k(

@@ -1,11 +1,14 @@
-"""Pearson (or Spearman) correlation among metals (PCCEE section 2.6.1)."""
+"""Pearson (or Spearman) correlation among metals (PCCEE section 2.6.1): of the measured samples, with p-values, or
+(as an option that says what it measures) of a predicted concentration raster."""
+import re
+
 import numpy as np
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from ..base import PcceeAlgorithm
-from ..core.correlation import cluster_order, correlation, pairwise_correlation
+from ..core.correlation import cluster_order, correlation, p_values, pairwise_correlation
 from ..core.pca import StreamingPCA
 from ..core.sampling import PixelSample
 from ..reports.analysis_report import correlation_report
@@ -28,37 +31,61 @@ class CorrelateMetals(PcceeAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Pearson correlation between the metals of a concentration raster (one band per metal) over the "
-            "pixels valid in every band, accumulated block by block; or, when SAMPLES are given, between the "
-            "measured values of the chosen fields (each pair over the samples holding both). Spearman ranks "
-            "optionally (rasters: on a random sample of 100000 pixels). Constant bands are left out with a "
-            "warning. Outputs: the matrix as a table (r and n per pair) and an HTML heat map with the values in "
-            "the cells, metals ordered by hierarchical clustering so that groups such as Pb-Cd-Zn stand "
-            "together.")
+            "Pearson correlation between the metals measured at the soil samples (the chosen fields; each pair over "
+            "the samples holding both), with its two-sided p-value and the number of samples n: which metals "
+            "co-occur in the soil, and so may share a source (the paper's section 2.6.1). Spearman ranks "
+            "optionally.\n"
+            "Instead of samples, a predicted concentration raster (one band per metal) can be given: its correlation "
+            "is computed over the pixels valid in every band, block by block (Spearman: on a random sample of 100000 "
+            "pixels). Read it with care: every predicted metal derives from the same few abundances, so r measures "
+            "how alike the fitted models are, not how the metals co-occur, and pixels are no independent samples "
+            "(no p-value is given).\n"
+            "Constant metals are left out with a warning. Outputs: the matrix as a table (r, p and n) and an HTML "
+            "heat map with the values in the cells, metals ordered by hierarchical clustering so that groups such as "
+            "Pb-Cd-Zn stand together.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Concentration raster"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Samples (instead of a raster)"),
+        self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples (measured metals)"),
                                                               optional=True))
         self.addParameter(QgsProcessingParameterField(self.FIELDS, self.tr("Metal fields of the samples"),
                                                       parentLayerParameterName=self.SAMPLES,
                                                       type=QgsProcessingParameterField.Numeric, allowMultiple=True,
                                                       optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.SPEARMAN, self.tr("Spearman rank correlation"), False))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.INPUT, self.tr("Or a raster of predicted metals"), optional=True))
         self.add_table_and_report(self.OUTPUT, self.tr("Correlation table"), self.tr("Correlation heat map"))
 
     def process(self, parameters, context, feedback):
         spearman = self.parameterAsBoolean(parameters, self.SPEARMAN, context)
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
         if source is not None:
-            names = self.parameterAsFields(parameters, self.FIELDS, context)
+            names = [name.strip() for picked in self.parameterAsFields(parameters, self.FIELDS, context)
+                     for name in re.split(r"[,;]", picked) if name.strip()]
             if len(names) < 2:
                 raise self.fail(self.FIELDS, self.tr("choose at least two metal fields."))
             self._check_fields(source, names)
             values = np.array([[_number(f[name]) for name in names] for f in source.getFeatures()])
             r, n = pairwise_correlation(values, "spearman" if spearman else "pearson")
+            p = p_values(r, n)
+            counted = n[~np.eye(len(names), dtype=bool)] if len(names) > 1 else n.ravel()
+            description = ("<p class='headline'>{} correlation of the concentrations measured at the soil samples: "
+                           "n = {} samples{}. It shows which metals co-occur in the soil and may share a source."
+                           "</p>").format("Spearman" if spearman else "Pearson", int(counted.max()),
+                                          "" if counted.min() == counted.max() else
+                                          " (each pair over the samples holding both: {} to {})".format(
+                                              int(counted.min()), int(counted.max())))
         else:
             names, r, n = self._raster(parameters, context, feedback, spearman)
+            p = None
+            description = ("<p class='headline'>{} correlation of a predicted concentration raster over {} pixels. "
+                           "Every predicted metal derives from the same abundances, so r measures how alike the "
+                           "fitted models are, not how the metals co-occur in the soil; pixels are no independent "
+                           "samples, so no p-value is given. For the metals' own correlation, give the measured "
+                           "samples.</p>").format("Spearman" if spearman else "Pearson", int(n.max()))
+            feedback.pushWarning(self.tr("Correlation of predicted maps: every metal derives from the same abundances, "
+                                         "so r shows how alike the models are, not how the metals co-occur. Give the "
+                                         "measured samples for that."))
         keep = ~np.isnan(np.diag(r))
         for name in np.array(names)[~keep]:
             feedback.pushWarning(self.tr("'{}' is constant or empty: left out.").format(name))
@@ -67,13 +94,18 @@ class CorrelateMetals(PcceeAlgorithm):
                 "fewer than two metals vary ({} constant or empty): there is nothing to correlate. Choose metals "
                 "with values that vary.").format(", ".join(str(name) for name in np.array(names)[~keep])))
         names, r, n = [str(name) for name in np.array(names)[keep]], r[np.ix_(keep, keep)], n[np.ix_(keep, keep)]
+        p = None if p is None else p[np.ix_(keep, keep)]
         order = cluster_order(r)
         names, r, n = [names[i] for i in order], r[np.ix_(order, order)], n[np.ix_(order, order)]
+        p = None if p is None else p[np.ix_(order, order)]
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
-        correlation_report(report, r, names, self.tr("{} correlation of the metals").format(
-            "Spearman" if spearman else "Pearson"))
-        columns = [("metal", QVariant.String)] + [(name, QVariant.Double) for name in names] + [("n", QVariant.Int)]
-        rows = [[name] + list(r[index]) + [int(n[index].min())] for index, name in enumerate(names)]
+        correlation_report(report, r, names, "{} correlation of the {}".format(
+            "Spearman" if spearman else "Pearson", "measured metals" if source is not None else "predicted maps"),
+            n, p, description)
+        columns = ([("metal", QVariant.String)] + [(name, QVariant.Double) for name in names] +
+                   [("p_" + name, QVariant.Double) for name in names] + [("n", QVariant.Int)])
+        rows = [[name] + list(r[index]) + list(np.full(len(names), np.nan) if p is None else p[index]) +
+                [int(n[index].min())] for index, name in enumerate(names)]
         return {self.OUTPUT: self.write_table(parameters, self.OUTPUT, context, columns, rows),
                 self.OUTPUT_REPORT: report}
 

@@ -39,6 +39,18 @@ def pairwise_correlation(values, method="pearson"):
     return r, n
 
 
+def p_values(r, n):
+    """Two-sided p-values of the test that a correlation is 0: t = r sqrt((n - 2) / (1 - r^2)) on n - 2 degrees of
+    freedom (for Spearman's rho, the usual large-sample approximation); NaN where n < 3 or r is NaN."""
+    from scipy.stats import t as student
+    r, n = np.asarray(r, dtype=float), np.asarray(n, dtype=float)
+    freedom = n - 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        statistic = np.abs(r) * np.sqrt(freedom / np.clip(1.0 - r ** 2, 0.0, None))
+        p = 2.0 * student.sf(statistic, np.where(freedom > 0, freedom, np.nan))
+    return np.where((freedom > 0) & np.isfinite(r), np.nan_to_num(p, nan=0.0), np.nan)
+
+
 def cluster_order(r):
     """Order of the variables by average-linkage clustering on 1 - r (groups of correlated metals together)."""
     if len(r) < 3:

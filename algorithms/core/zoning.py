@@ -1,5 +1,6 @@
-"""Pollution zoning (PCCEE section 2.6.2): K-means on standardised metal vectors, K chosen by the elbow
-of the SSE curve and the silhouette maximum, zones ordered and named by their mean concentration."""
+"""Pollution zoning (PCCEE section 2.6.2): K-means on standardised metal vectors, K chosen by a stated rule (the
+elbow of the SSE curve, or the silhouette maximum) with both curves kept to show it, zones ordered and named by
+their mean concentration."""
 from typing import NamedTuple
 
 import numpy as np
@@ -11,8 +12,13 @@ ZONE_WORDS = {"three": ("low background", "moderate diffusion", "high-risk compo
               "lowest": "{} (lowest)", "highest": "{} (highest)"}
 
 
+#: How K is chosen from the curves: the elbow of the SSE curve (the default), or the silhouette maximum.
+RULES = ("elbow", "silhouette")
+
+
 class KChoice(NamedTuple):
-    """The curves over ks, both criteria, the K chosen and its centres ordered by their mean (lowest first)."""
+    """The curves over ks, both criteria, the rule, the K chosen and its centres ordered by their mean (lowest
+    first)."""
     ks: np.ndarray
     sse: np.ndarray
     silhouette: np.ndarray
@@ -20,6 +26,10 @@ class KChoice(NamedTuple):
     best_silhouette: int
     chosen: int
     centres: np.ndarray
+    rule: str = "elbow"
+
+    def silhouette_at(self, k):
+        return float(self.silhouette[list(self.ks).index(k)])
 
 
 def elbow(ks, sse):
@@ -32,9 +42,12 @@ def elbow(ks, sse):
     return int(ks[np.argmax((1.0 - x) - y)])
 
 
-def choose_k(sample, k_min, k_max, seed, silhouette_size=5000):
-    """Fit K-means once for every k in [k_min, k_max] on the sample; the silhouette maximum decides, the
-    elbow is reported beside it."""
+def choose_k(sample, k_min, k_max, seed, silhouette_size=5000, rule="elbow"):
+    """Fit K-means once for every k in [k_min, k_max] on the sample and choose K by `rule`: 'elbow', the K
+    farthest below the chord of the SSE curve (where one more zone stops paying: Satopaa et al. 2011, Kneedle), or
+    'silhouette', its maximum (Rousseeuw 1987), which on smooth concentration fields often lands where the SSE curve
+    shows no break.
+    Both curves and both answers are returned, so that a report shows the K chosen on both."""
     from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
     rng = np.random.default_rng(seed)
@@ -47,8 +60,9 @@ def choose_k(sample, k_min, k_max, seed, silhouette_size=5000):
         silhouette.append(silhouette_score(subset, model.predict(subset)))
         centres.append(model.cluster_centers_[np.argsort(model.cluster_centers_.mean(axis=1), kind="stable")])
     sse, silhouette = np.array(sse), np.array(silhouette)
-    best = int(np.argmax(silhouette))
-    return KChoice(ks, sse, silhouette, elbow(ks, sse), int(ks[best]), int(ks[best]), centres[best])
+    best, knee = int(ks[int(np.argmax(silhouette))]), elbow(ks, sse)
+    chosen = best if rule == "silhouette" else knee
+    return KChoice(ks, sse, silhouette, knee, best, chosen, centres[list(ks).index(chosen)], rule)
 
 
 def assign(values, centres):
@@ -91,14 +105,19 @@ def zone_colours(k):
                                           for i in range(3)]) for p in positions]
 
 
-def zone_statistics(zones, values, count, sampled, labels, pixel_area):
+def zone_statistics(zones, values, count, sampled, labels, pixel_area, limits=None):
     """Per zone: pixel count and area (scaled from the sample of `sampled` of the `count` valid pixels; pixel_area
-    in map units squared), mean and 10th, 50th and 90th percentiles of each metal. zones: 0-based codes."""
+    in map units squared), mean and 10th, 50th and 90th percentiles of each metal, and (limits: one threshold per
+    metal, NaN for none) the fraction of the zone's pixels above each metal's threshold. zones: 0-based codes."""
+    limits = np.full(values.shape[1], np.nan) if limits is None else np.asarray(limits, dtype=float)
     rows = []
     for code, name in enumerate(labels):
         members = values[zones == code]
         pixels = int(round(len(members) * count / sampled))
         metals = [(m.mean(), *np.percentile(m, [10, 50, 90])) if len(m) else (np.nan,) * 4 for m in members.T]
+        with np.errstate(invalid="ignore"):
+            above = [float(np.mean(m > limit)) if len(m) and np.isfinite(limit) else np.nan
+                     for m, limit in zip(members.T, limits)]
         rows.append({"code": code + 1, "name": name, "pixels": pixels, "hectares": pixels * pixel_area / 1e4,
-                     "metals": metals})
+                     "metals": metals, "above": above})
     return rows

@@ -37,7 +37,7 @@ class SpectralAngleMaps(PcceeAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.ENDMEMBERS, self.tr("Endmember library")))
-        add_prior_parameters(self, self.tr("Prior library to plot dashed (empty: built-in)"))
+        add_prior_parameters(self, self.tr("Prior to plot dashed (empty: built-in)"))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Spectral angle maps")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PLOT, self.tr("Endmember spectra plot"), self.tr("HTML files (*.html);;PNG files (*.png)")))

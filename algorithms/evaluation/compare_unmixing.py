@@ -5,16 +5,15 @@ import time
 import numpy as np
 from qgis.core import (QgsProcessing,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+                       QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import inversion
 from ..core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
-from ..inversion.invert_metals import DEFAULT_METALS
 from ..reports.html_report import table, write_page
 from ..metal_cross_validation import CrossValidation
 from ..reflectance_input import open_reflectance
-from ..sample_points import metal_fields, samples_at_pixels
+from ..sample_points import add_metals_parameter, chosen_metals, metal_fields, samples_at_pixels
 from ..unmixing.unmix_abundances import METHODS, UnmixAbundances
 
 
@@ -51,8 +50,7 @@ class CompareUnmixing(UnmixAbundances):
             defaultValue=[0, 3, 4]))
         self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples (optional)"),
                                                               [QgsProcessing.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
-                                                       ", ".join(DEFAULT_METALS)))
+        add_metals_parameter(self, self.SAMPLES)
         self.addParameter(QgsProcessingParameterNumber(self.TREES, self.tr("Trees per forest"),
                                                        QgsProcessingParameterNumber.Integer, 200, minValue=1))
         self.add_table_and_report(self.OUTPUT, self.tr("Comparison table"), self.tr("Comparison report"))
@@ -110,7 +108,7 @@ class CompareUnmixing(UnmixAbundances):
         if source is None:
             return None
         self.require_scikit_learn(self.SAMPLES)
-        metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
+        metals = metal_fields(self, self.METALS, source, chosen_metals(self, parameters, context))
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         ids, _, spectra, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
         return metals, ids, spectra, values

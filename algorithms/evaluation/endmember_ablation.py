@@ -5,7 +5,7 @@ import time
 import numpy as np
 from qgis.core import (QgsProcessing, QgsProcessingMultiStepFeedback, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsProcessingUtils)
+                       QgsProcessingUtils)
 from qgis.PyQt.QtCore import QVariant
 
 from ..base import PcceeAlgorithm
@@ -16,13 +16,12 @@ from ..endmembers.match_prior_library import MatchPriorLibrary
 from ..endmembers.merge_endmembers import MergeEndmembers
 from ..endmembers.select_top_k_endmembers import SelectTopKEndmembers as TopK
 from ..core import inversion
-from ..inversion.invert_metals import DEFAULT_METALS
 from ..reports.ablation_report import write_ablation_report
 from ..io.raster_reader import RasterReader
 from ..library_layer import read_library
 from ..metal_cross_validation import SEED, CrossValidation, add_cross_validation_parameters
 from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters
-from ..sample_points import metal_fields, samples_at_pixels
+from ..sample_points import add_metals_parameter, chosen_metals, metal_fields, samples_at_pixels
 from ..unmixing.unmix_abundances import METHODS, UnmixAbundances
 
 TEMPORARY = QgsProcessing.TEMPORARY_OUTPUT
@@ -70,8 +69,7 @@ class EndmemberAblation(PcceeAlgorithm):
         self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples"),
                                                               [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
-                                                       ", ".join(DEFAULT_METALS)))
+        add_metals_parameter(self, self.SAMPLES)
         self.addParameter(QgsProcessingParameterEnum(self.WORKFLOWS, self.tr("Workflows"),
                                                      [name for name, _ in WORKFLOWS], allowMultiple=True,
                                                      defaultValue=list(range(len(WORKFLOWS)))))
@@ -91,7 +89,7 @@ class EndmemberAblation(PcceeAlgorithm):
         source = self.parameterAsSource(parameters, self.SAMPLES, context)
         if source is None:
             raise self.fail(self.SAMPLES, self.tr("not a point layer."))
-        metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
+        metals = metal_fields(self, self.METALS, source, chosen_metals(self, parameters, context))
         chosen = [WORKFLOWS[i] for i in self.parameterAsEnums(parameters, self.WORKFLOWS, context)]
         validation = CrossValidation.from_parameters(self, parameters, context)
         samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)  # fails early if none fall on it

@@ -1,8 +1,7 @@
 """Heavy-metal inversion (PCCEE section 2.5): Random Forest per metal from abundances at soil samples."""
 import numpy as np
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer,
-                       QgsProcessingParameterString)
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from ..base import PcceeAlgorithm
@@ -11,10 +10,10 @@ from ..reports.inversion_report import write_inversion_report
 from ..io.raster_writer import RasterWriter
 from ..io.model_file import save_model
 from ..metal_cross_validation import CrossValidation, add_cross_validation_parameters
-from ..sample_points import metal_fields, samples_at_pixels
-from ..styling import hot_concentrations, style_on_load
+from ..sample_points import add_metals_parameter, chosen_metals, metal_fields, samples_at_pixels
+from ..soil_quality import SoilQuality, add_soil_quality_parameters
+from ..styling import hot_concentrations, spread_of_trees, style_on_load
 
-DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 NODATA = -9999.0
 
 
@@ -31,7 +30,11 @@ class ConcentrationMaps(PcceeAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_UNCERTAINTY, self.tr("Uncertainty: spread of the trees (mg/kg)")))
 
-    def write_maps(self, reader, forests, metals, paths, context, feedback, start=0.0):
+    def write_maps(self, reader, forests, metals, paths, context, feedback, start=0.0, limits=None):
+        """Write the concentration and uncertainty maps; returns (pixels mapped, pixels above each metal's limit),
+        limits: one threshold per metal (NaN: none)."""
+        limits = np.full(len(metals), np.nan) if limits is None else np.asarray(limits, dtype=float)
+        above = np.zeros(len(metals), dtype=np.int64)
         grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA,
                     descriptions=list(metals), metadata={"PCCEE_UNITS": "mg/kg"})
         windows = reader.windows(reader.n_bands + 4 * len(metals))  # the budget counts the float64 maps too
@@ -44,12 +47,15 @@ class ConcentrationMaps(PcceeAlgorithm):
                 if valid.any():
                     mean[valid], deviation[valid] = inversion.predict_with_spread(forests, pixels[valid])
                     mapped += int(valid.sum())
+                    above += (mean[valid] > limits[None, :]).sum(axis=0)
                 values.write(window, mean)
                 spread.write(window, deviation)
             if not mapped:
                 raise self.fail(self.ABUNDANCES, self.tr("the raster has no valid pixel (all nodata, NaN or zero): "
                                                          "there is nothing to map. Check its nodata value and its bands."))
         style_on_load(context, paths[self.OUTPUT], hot_concentrations())
+        style_on_load(context, paths[self.OUTPUT_UNCERTAINTY], spread_of_trees())
+        return mapped, above
 
 
 class InvertMetals(ConcentrationMaps):
@@ -68,25 +74,30 @@ class InvertMetals(ConcentrationMaps):
     def shortHelpString(self):
         return self.tr(
             "Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, "
-            "reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD < "
-            "1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, > 2.5 excellent) beside the training R2, and maps the "
+            "reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD below "
+            "1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, above 2.5 excellent) beside the training R2, and maps the "
             "concentrations over the whole scene with their uncertainty (the spread of the trees).\n\n"
             "Samples in any CRS are reprojected to the raster's; samples outside the raster, on nodata, or "
             "without a numeric value for a metal (negative and infinite values included: they are no "
             "concentrations) are left out for that metal and listed in the log and report. A text field with "
-            "values that are not numbers ('n.d.', '<0.5') is refused rather than thinned.\n"
+            "values that are not numbers ('n.d.', or a detection limit written with a less-than sign) is refused "
+            "rather than thinned.\n"
             "Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that "
             "neighbouring samples never validate each other.\n"
             "The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by "
-            "'Predict metal concentrations'.\n\nReference: Breiman (2001), Random forests, Machine Learning 45.")
+            "'Predict metal concentrations'.\n"
+            "The report sets each metal's map against China's risk screening values for agricultural soil "
+            "(GB 15618-2018, by soil pH and land use; without a pH, the strictest class): the share of the mapped "
+            "area above them.\n\nReferences: Breiman (2001), Random forests, Machine Learning 45; GB 15618-2018, "
+            "Soil environmental quality - Risk control standard for soil contamination of agricultural land.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.ABUNDANCES, self.tr("Abundances (or other predictors)")))
         self.addParameter(QgsProcessingParameterFeatureSource(self.SAMPLES, self.tr("Soil samples"),
                                                               [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterString(self.METALS, self.tr("Metal fields (comma-separated)"),
-                                                       ", ".join(DEFAULT_METALS)))
+        add_metals_parameter(self, self.SAMPLES)
         add_cross_validation_parameters(self)
+        add_soil_quality_parameters(self)
         self.add_map_outputs()
         self.add_table_and_report(self.OUTPUT_METRICS, self.tr("Cross-validated metrics"), self.tr("Inversion report"))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, self.tr("Trained model"),
@@ -106,9 +117,10 @@ class InvertMetals(ConcentrationMaps):
         if not layer.crs().isValid() or not source.sourceCrs().isValid():
             raise self.fail(self.SAMPLES if layer.crs().isValid() else self.ABUNDANCES,
                             self.tr("has no coordinate reference system; set it in the layer properties."))
-        metals = metal_fields(self, self.METALS, source, self.parameterAsString(parameters, self.METALS, context))
+        metals = metal_fields(self, self.METALS, source, chosen_metals(self, parameters, context))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
         validation = CrossValidation.from_parameters(self, parameters, context)
+        quality = SoilQuality.from_parameters(self, parameters, context)
         ids, points, features, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
         forests, results = [], []
         for index, metal, keep, y, predicted in validation.each_metal(metals, ids, features, values, feedback, points):
@@ -124,12 +136,15 @@ class InvertMetals(ConcentrationMaps):
         names = [m for m, _ in metals]
         model = self.output_file_path(parameters, self.OUTPUT_MODEL, context)
         save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
-        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
-        write_inversion_report(report, results, reader.descriptions)
         columns = [("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double), ("rmse", QVariant.Double),
                    ("rpd", QVariant.Double), ("rpd_class", QVariant.String), ("train_r2", QVariant.Double),
                    ("excluded", QVariant.String)]
         rows = [[metal, *scores, ", ".join(str(i) for i in excluded)] for metal, scores, *_, excluded in results]
         metrics_id = self.write_table(parameters, self.OUTPUT_METRICS, context, columns, rows)
-        self.write_maps(reader, forests, names, paths, context, feedback, start=50.0)
+        limits = quality.thresholds(names)
+        mapped, above = self.write_maps(reader, forests, names, paths, context, feedback, start=50.0,
+                                        limits=[np.nan if limits[m][1] is None else limits[m][1] for m in names])
+        report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
+        write_inversion_report(report, results, reader.descriptions, limits, above / max(mapped, 1),
+                               quality.describe())
         return dict(paths, **{self.OUTPUT_METRICS: metrics_id, self.OUTPUT_REPORT: report, self.OUTPUT_MODEL: model})

@@ -29,6 +29,7 @@ class OutputStage:
     def __init__(self):
         self._staging = {}  # destination folder -> its staging folder
         self._finals = []
+        self._before_commit = []
 
     def path(self, final):
         """Where to write the file that must end up at `final` (same base name, in the staging folder)."""
@@ -46,8 +47,15 @@ class OutputStage:
             path = path.replace(staging, folder)
         return path
 
+    def before_commit(self, callback):
+        """Call `callback()` when the run has succeeded, before its files are moved: sidecars written then (a
+        layer style beside its raster, say) appear together with their files."""
+        self._before_commit.append(callback)
+
     def commit(self):
         """Move every staged file into place, replacing older outputs and their stale sidecars."""
+        for callback in self._before_commit:
+            callback()
         for final in self._finals:
             folder, name = os.path.split(final)
             for sidecar in (name + ".aux.xml", os.path.splitext(name)[0] + ".qml"):

@@ -8,6 +8,7 @@ from ..base import PcceeAlgorithm, progress_callbacks
 from ..core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
 from ..io.raster_writer import RasterWriter
 from ..reflectance_input import open_reflectance
+from ..styling import TrueColour, style_on_load
 
 
 class RemoveBadBands(PcceeAlgorithm):
@@ -38,12 +39,12 @@ class RemoveBadBands(PcceeAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_scene_parameter()
         self.addParameter(QgsProcessingParameterString(
-            self.BAD_BANDS, self.tr("Bad bands to drop (1-based, e.g. 1-3, 108-112)"), optional=True))
+            self.BAD_BANDS, self.tr("Bad bands (1-based, e.g. 1-3, 108-112)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DROP_WATER_VAPOUR, self.tr("Drop water-vapour bands (1350-1450 and 1800-1950 nm)"),
             defaultValue=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.DROP_CONSTANT, self.tr("Drop bands that are constant or empty across the scene"),
+            self.DROP_CONSTANT, self.tr("Drop constant or empty bands"),
             defaultValue=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Raster without bad bands")))
 
@@ -67,6 +68,8 @@ class RemoveBadBands(PcceeAlgorithm):
         feedback.pushInfo(self.tr("Keeping {} of {} bands; dropped: {}.").format(
             keep.size, reader.n_bands, _band_ranges(np.setdiff1d(np.arange(reader.n_bands), keep))))
         self._copy(reader, keep, wavelengths, fwhm, output, feedback)
+        if wavelengths is not None:
+            style_on_load(context, output, TrueColour(wavelengths[keep]))
         return {self.OUTPUT: output}
 
     def _listed_bad_bands(self, reader, parameters, context, feedback):

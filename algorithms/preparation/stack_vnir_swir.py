@@ -64,10 +64,8 @@ class StackVnirSwir(PcceeAlgorithm):
             self.OVERLAP, self.tr("Bands where the detectors overlap"),
             options=[self.tr("Automatic: drop those of the noisier detector"), self.tr("Keep the VNIR bands"),
                      self.tr("Keep the SWIR bands")], defaultValue=0))
-        for name, label in ((self.VNIR_WAVELENGTHS, self.tr("VNIR band wavelengths when the raster has none (nm "
-                                                            "or um list, or a text file holding it)")),
-                            (self.SWIR_WAVELENGTHS, self.tr("SWIR band wavelengths when the raster has none (nm "
-                                                            "or um list, or a text file holding it)"))):
+        for name, label in ((self.VNIR_WAVELENGTHS, self.tr("VNIR wavelengths (nm) if the file has none")),
+                            (self.SWIR_WAVELENGTHS, self.tr("SWIR wavelengths (nm) if the file has none"))):
             self.add_advanced_parameter(QgsProcessingParameterString(name, label, optional=True))
         self.add_advanced_parameter(QgsProcessingParameterEnum(
             self.RESAMPLING, self.tr("Resampling of a SWIR raster on another grid"),

@@ -1,28 +1,25 @@
 """The endmember ablation report: the CV R2 of every workflow per metal as a grouped bar chart, and the table."""
 import html
 
-import matplotlib
+import numpy as np
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-from .html_report import figure_img, table, write_page  # noqa: E402
+from .html_report import colour_map, figure_img, new_figure, table, write_page
 
 
 def grouped_bars(rows, metals):
     """One group of bars per metal (and the mean), one bar per workflow."""
     groups = list(metals) + ["mean"]
     width = 0.8 / len(rows)
-    figure, axis = plt.subplots(figsize=(2.0 + 1.1 * len(groups), 4.2))
-    colours = plt.get_cmap("tab10")
+    figure = new_figure(min(2.0 + 1.1 * len(groups), 13.0), 4.6)
+    axis = figure.add_subplot(1, 1, 1)
+    colours = colour_map("tab10")
     for position, row in enumerate(rows):
         values = list(row["r2"]) + [row["mean_r2"]]
         axis.bar(np.arange(len(groups)) + (position - (len(rows) - 1) / 2) * width, values, width,
                  label=row["workflow"], color=colours(position % 10))
     axis.set_xticks(np.arange(len(groups)))
     axis.set_xticklabels(groups)
-    axis.set_ylabel("cross-validated R2")
+    axis.set_ylabel("cross-validated R²", fontsize=11)
     axis.axhline(0.0, color="black", linewidth=0.8)
     axis.legend(ncol=min(4, len(rows)), fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1))
     return figure

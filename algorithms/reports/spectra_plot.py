@@ -1,18 +1,15 @@
 """The endmember spectra plot of PCCEE (section 2.3.4): every endmember on one set of axes, prior
 spectra dashed, with the vegetation red edge (700-750 nm) and the clay feature (2200 nm) marked."""
-import matplotlib
+import numpy as np
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-from .html_report import figure_img, table, write_page  # noqa: E402
-from ..io.staged_outputs import staged  # noqa: E402
+from .html_report import figure_img, new_figure, save_png, table, write_page
+from ..io.staged_outputs import staged
 
 
 def spectra_figure(endmembers, prior=None):
     """A matplotlib figure of the libraries' spectra against wavelength (nm)."""
-    figure, axis = plt.subplots(figsize=(10, 5.5))
+    figure = new_figure(10, 5.5)
+    axis = figure.add_subplot(1, 1, 1)
     axis.axvspan(700, 750, color="#52b788", alpha=0.15, label="red edge 700-750 nm")
     axis.axvline(2200, color="#b08968", linestyle=":", linewidth=1.5, label="clay Al-OH 2200 nm")
     if prior is not None:
@@ -37,8 +34,7 @@ def write_spectra_plot(path, endmembers, prior=None):
     """PNG when path ends in .png, else an HTML page with the plot and the endmember table."""
     figure = spectra_figure(endmembers, prior)
     if str(path).lower().endswith(".png"):
-        figure.savefig(staged(path), dpi=100, bbox_inches="tight")
-        plt.close(figure)
+        save_png(figure, staged(path))
         return
     rows = [[endmembers.names[i], endmembers.sources[i], endmembers.classes[i],
              endmembers.rows[i] if endmembers.rows[i] >= 0 else "", endmembers.cols[i] if endmembers.cols[i] >= 0 else "",

@@ -11,7 +11,7 @@ from ..core.unmixing_learned import NmfUnmixer, SvrUnmixer
 from ..io.raster_writer import RasterWriter
 from ..library_layer import read_library
 from ..reflectance_input import open_reflectance
-from ..styling import fractions, style_on_load
+from ..styling import fractions, residuals, style_on_load
 
 METHODS = ("nnls", "fcls", "ucls", "nmf", "svr")
 NODATA = -9999.0
@@ -82,6 +82,7 @@ class UnmixAbundances(PcceeAlgorithm):
         names = ["{} ({})".format(n, c) if c else n for n, c in zip(endmembers.names, endmembers.classes)]
         self._stream(reader, bands, unmixer, names, outputs, method, feedback)
         style_on_load(context, outputs[self.OUTPUT], fractions())
+        style_on_load(context, outputs[self.OUTPUT_RESIDUAL], residuals())
         return outputs
 
     def _endmembers(self, reader, parameters, context, feedback):
