@@ -241,7 +241,7 @@ def test_a_model_file_round_trips_without_pickles(net, tmp_path):
 
 def test_altered_crafted_or_foreign_model_files_are_refused(net, tmp_path):
     from pccee.algorithms.io.detector_file import WEIGHT_PREFIX, load_detector, save_detector
-    from pccee.algorithms.io.model_file import ModelFileError, _digest
+    from pccee.algorithms.io.model_file import ModelFileError, array_digest
     import json
     path = str(tmp_path / "detector.npz")
     save_detector(path, small_detector(net))
@@ -251,7 +251,7 @@ def test_altered_crafted_or_foreign_model_files_are_refused(net, tmp_path):
     def written(name, **changes):
         changed = dict(arrays, **changes)
         changed.pop("digest")
-        changed["digest"] = np.array(_digest(changed))
+        changed["digest"] = np.array(array_digest(changed))
         target = str(tmp_path / name)
         np.savez(target, **changed)
         return target

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..core.detection import DetectionError, InputTransform, NetworkConfig, check_patch
 from ..core.messages import QT_TRANSLATE_NOOP
-from .model_file import ModelFileError, _digest, _read_arrays
+from .model_file import ModelFileError, array_digest, json_header, read_arrays
 from .staged_outputs import staged
 
 FORMAT = "pccee-silicnet-1"
@@ -42,19 +42,19 @@ def save_detector(path, detector):
     arrays.update({name: np.asarray(value, dtype=np.float64) for name, value in detector.transform.arrays().items()})
     arrays["fill"] = np.asarray(detector.fill, dtype=np.float32)
     arrays["header"] = np.array(json.dumps(header))
-    arrays["digest"] = np.array(_digest(arrays))
+    arrays["digest"] = np.array(array_digest(arrays))
     with open(staged(path), "wb") as stream:
         np.savez_compressed(stream, **arrays)
 
 
 def load_detector(path):
     """The Detector of a file written by save_detector; anything else is refused with a ModelFileError."""
-    arrays = _read_arrays(path)
+    arrays = read_arrays(path)
     if "header" not in arrays or "digest" not in arrays:
         raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is not a PCCEE model file."), path)
     header = _header(path, arrays["header"])
     digest = str(arrays.pop("digest"))
-    if _digest(arrays) != digest:
+    if array_digest(arrays) != digest:
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "core", "'{}' has been altered since this plugin wrote it (its digest does not match)."), path)
     config = _config(path, header["network"])
@@ -77,13 +77,7 @@ def _damaged(path, what):
 
 
 def _header(path, text):
-    try:
-        header = json.loads(str(text))
-    except ValueError:
-        header = None
-    if not isinstance(header, dict):
-        raise ModelFileError(QT_TRANSLATE_NOOP(
-            "core", "'{}' is not a PCCEE model file (its header is not readable)."), path)
+    header = json_header(path, text)
     if header.get("format") != FORMAT:
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "core", "'{}' holds a model of format '{}'; this needs a pollution-source detector ('{}'), written by "

@@ -30,7 +30,7 @@ def save_model(path, forests, metals, predictors):
             arrays["{}_{}".format(index, name)] = values
     header = {"format": FORMAT, "metals": list(metals), "predictors": list(predictors)}
     arrays["header"] = np.array(json.dumps(header))
-    arrays["digest"] = np.array(_digest(arrays))
+    arrays["digest"] = np.array(array_digest(arrays))
     with open(staged(path), "wb") as stream:
         np.savez_compressed(stream, **arrays)
 
@@ -41,12 +41,12 @@ def load_model(path):
     The digest catches accidental damage only: anyone can recompute it. A crafted file is made harmless by
     what loading does not do (unpickle) and by checking every tree (see _checked_forest): at worst it
     predicts wrong values, it never runs code, reads out of bounds or walks a tree forever."""
-    arrays = _read_arrays(path)
+    arrays = read_arrays(path)
     if "header" not in arrays or "digest" not in arrays:
         raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is not a PCCEE model file."), path)
     header = _header(path, arrays["header"])
     digest = str(arrays.pop("digest"))
-    if _digest(arrays) != digest:
+    if array_digest(arrays) != digest:
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "core", "'{}' has been altered since this plugin wrote it (its digest does not match)."), path)
     n_features = len(header["predictors"])
@@ -54,7 +54,7 @@ def load_model(path):
     return forests, header["metals"], header["predictors"]
 
 
-def _read_arrays(path):
+def read_arrays(path):
     """Every array of a .npz file, without unpickling anything."""
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -66,8 +66,8 @@ def _read_arrays(path):
             "core", "'{}' is not a PCCEE model file: not a complete .npz archive of plain arrays ({})."), path, error)
 
 
-def _header(path, text):
-    """The header's format, metals and predictors, checked."""
+def json_header(path, text):
+    """The JSON header of a PCCEE .npz file as a dict; refused when it is not one."""
     try:
         header = json.loads(str(text))
     except ValueError:
@@ -75,6 +75,12 @@ def _header(path, text):
     if not isinstance(header, dict):
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "core", "'{}' is not a PCCEE model file (its header is not readable)."), path)
+    return header
+
+
+def _header(path, text):
+    """The header's format, metals and predictors, checked."""
+    header = json_header(path, text)
     if header.get("format") != FORMAT:
         raise ModelFileError(QT_TRANSLATE_NOOP(
             "core", "'{}' holds a model of format '{}'; this plugin reads '{}'."), path, header.get("format"), FORMAT)
@@ -121,7 +127,7 @@ def _checked_forest(path, arrays, index, metal, n_features):
     return ForestArrays(left, right, feature, threshold, value, roots)
 
 
-def _digest(arrays):
+def array_digest(arrays):
     digest = hashlib.sha256()
     for name in sorted(arrays):
         if name == "digest":
