@@ -14,6 +14,7 @@ from qgis.core import (Qgis, QgsBasicNumericFormat, QgsColorRampLegendNodeSettin
                        QgsRasterMinMaxOrigin, QgsRasterShader, QgsSingleBandPseudoColorRenderer, QgsStyle)
 from qgis.PyQt.QtGui import QColor
 
+from .io.raster_reader import thread_config
 from .io.staged_outputs import current_stage
 
 #: The robust stretch: the 2nd to the 98th percentile of the band (QGIS's 'cumulative count cut').
@@ -196,12 +197,8 @@ def keep_alive(processor):
 def no_statistics_files():
     """GDAL keeps the histograms a stretch is computed from (QGIS computes one for every layer it opens) in a .aux.xml
     beside the file: not for files opened here (in this thread), so that a run adds its outputs and styles only."""
-    previous = gdal.GetThreadLocalConfigOption("GDAL_PAM_ENABLED", None)
-    gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO")
-    try:
+    with thread_config("GDAL_PAM_ENABLED", "NO"):
         yield
-    finally:
-        gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", previous)
 
 
 def save_style(raster, qml, style):

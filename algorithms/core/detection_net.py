@@ -14,7 +14,7 @@ value at a pixel is the network applied to the patch centred there, computed for
 """
 import numpy as np
 
-from .detection import STEM_MARGIN, DetectionError, NetworkConfig, auc
+from .detection import STEM_MARGIN, DetectionError, auc
 from .messages import QT_TRANSLATE_NOOP
 
 _CLASS = []

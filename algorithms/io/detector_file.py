@@ -5,15 +5,13 @@ Loading never unpickles anything: every array is read with allow_pickle=False, t
 array is checked against the architecture the header declares (names, shapes, finite values), so a damaged or
 crafted file is refused, or at worst predicts wrong values.
 """
-import json
 from typing import NamedTuple
 
 import numpy as np
 
 from ..core.detection import DetectionError, InputTransform, NetworkConfig, check_patch
 from ..core.messages import QT_TRANSLATE_NOOP
-from .model_file import ModelFileError, array_digest, json_header, read_arrays
-from .staged_outputs import staged
+from .model_file import ModelFileError, json_header, read_sealed, write_sealed
 
 FORMAT = "pccee-silicnet-1"
 #: Bounds on the architecture a file may declare (a crafted header must not allocate gigabytes).
@@ -41,22 +39,13 @@ def save_detector(path, detector):
     arrays = {WEIGHT_PREFIX + name: np.asarray(value, dtype=np.float32) for name, value in detector.weights.items()}
     arrays.update({name: np.asarray(value, dtype=np.float64) for name, value in detector.transform.arrays().items()})
     arrays["fill"] = np.asarray(detector.fill, dtype=np.float32)
-    arrays["header"] = np.array(json.dumps(header))
-    arrays["digest"] = np.array(array_digest(arrays))
-    with open(staged(path), "wb") as stream:
-        np.savez_compressed(stream, **arrays)
+    write_sealed(path, arrays, header)
 
 
 def load_detector(path):
     """The Detector of a file written by save_detector; anything else is refused with a ModelFileError."""
-    arrays = read_arrays(path)
-    if "header" not in arrays or "digest" not in arrays:
-        raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is not a PCCEE model file."), path)
-    header = _header(path, arrays["header"])
-    digest = str(arrays.pop("digest"))
-    if array_digest(arrays) != digest:
-        raise ModelFileError(QT_TRANSLATE_NOOP(
-            "core", "'{}' has been altered since this plugin wrote it (its digest does not match)."), path)
+    arrays, text = read_sealed(path)
+    header = _header(path, text)
     config = _config(path, header["network"])
     weights = {name[len(WEIGHT_PREFIX):]: value for name, value in arrays.items() if name.startswith(WEIGHT_PREFIX)}
     expected = config.shapes()

@@ -22,17 +22,32 @@ class ModelFileError(CoreError):
     """A model file that is not a PCCEE forest of this version, or has been altered."""
 
 
-def save_model(path, forests, metals, predictors):
-    """A .npz of plain arrays (no pickled objects) with a SHA-256 digest over its content."""
-    arrays = {}
-    for index, forest in enumerate(forests):
-        for name, values in forest.arrays().items():
-            arrays["{}_{}".format(index, name)] = values
-    header = {"format": FORMAT, "metals": list(metals), "predictors": list(predictors)}
-    arrays["header"] = np.array(json.dumps(header))
+def write_sealed(path, arrays, header):
+    """A .npz of plain arrays (no pickled objects) with a JSON header and a SHA-256 digest over its content:
+    the envelope of every model file the plugin writes."""
+    arrays = dict(arrays, header=np.array(json.dumps(header)))
     arrays["digest"] = np.array(array_digest(arrays))
     with open(staged(path), "wb") as stream:
         np.savez_compressed(stream, **arrays)
+
+
+def read_sealed(path):
+    """(arrays, header text) of a file written by write_sealed; refused unless complete and unaltered."""
+    arrays = read_arrays(path)
+    if "header" not in arrays or "digest" not in arrays:
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is not a PCCEE model file."), path)
+    digest = str(arrays.pop("digest"))
+    if array_digest(arrays) != digest:
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "core", "'{}' has been altered since this plugin wrote it (its digest does not match)."), path)
+    return arrays, arrays["header"]
+
+
+def save_model(path, forests, metals, predictors):
+    """The forests as plain node arrays, "<forest index>_<name>", in a sealed .npz."""
+    arrays = {"{}_{}".format(index, name): values for index, forest in enumerate(forests)
+              for name, values in forest.arrays().items()}
+    write_sealed(path, arrays, {"format": FORMAT, "metals": list(metals), "predictors": list(predictors)})
 
 
 def load_model(path):
@@ -41,14 +56,8 @@ def load_model(path):
     The digest catches accidental damage only: anyone can recompute it. A crafted file is made harmless by
     what loading does not do (unpickle) and by checking every tree (see _checked_forest): at worst it
     predicts wrong values, it never runs code, reads out of bounds or walks a tree forever."""
-    arrays = read_arrays(path)
-    if "header" not in arrays or "digest" not in arrays:
-        raise ModelFileError(QT_TRANSLATE_NOOP("core", "'{}' is not a PCCEE model file."), path)
-    header = _header(path, arrays["header"])
-    digest = str(arrays.pop("digest"))
-    if array_digest(arrays) != digest:
-        raise ModelFileError(QT_TRANSLATE_NOOP(
-            "core", "'{}' has been altered since this plugin wrote it (its digest does not match)."), path)
+    arrays, text = read_sealed(path)
+    header = _header(path, text)
     n_features = len(header["predictors"])
     forests = [_checked_forest(path, arrays, index, metal, n_features) for index, metal in enumerate(header["metals"])]
     return forests, header["metals"], header["predictors"]

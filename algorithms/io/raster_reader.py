@@ -328,9 +328,17 @@ def _no_implicit_decoding_threads():
     if _GDAL_VERSION >= _SAFE_THREADED_BAND_SUBSETS:
         yield
         return
-    previous = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
-    gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", "1")
+    with thread_config("GDAL_NUM_THREADS", "1"):
+        yield
+
+
+@contextmanager
+def thread_config(name, value):
+    """A GDAL configuration option set for this thread only while the block runs (other threads, such as
+    QGIS's own, keep theirs)."""
+    previous = gdal.GetThreadLocalConfigOption(name, None)
+    gdal.SetThreadLocalConfigOption(name, value)
     try:
         yield
     finally:
-        gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", previous)
+        gdal.SetThreadLocalConfigOption(name, previous)
