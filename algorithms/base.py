@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from .core.messages import CoreError
 from .core.wavelengths import WavelengthError, check_wavelengths, parse_wavelength_list
+from .io.block_cache import bounded_block_cache
 from .io.raster_reader import RasterError, RasterReader
 from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, run_stage
 from .output_safety import resolve_destinations
@@ -86,7 +87,7 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         end; a failure, a cancel, SIGINT or SIGTERM removes them."""
         self.destinations = resolve_destinations(self, parameters, context)
         try:
-            with run_stage() as stage, interrupts_cancel(feedback.cancel):
+            with run_stage() as stage, interrupts_cancel(feedback.cancel), bounded_block_cache():
                 self.stage = stage
                 results = self.process(parameters, context, feedback)
                 if feedback.isCanceled():

@@ -7,7 +7,7 @@ import pytest
 from osgeo import gdal
 
 from conftest import read_raster, write_raster
-from pccee.algorithms.io.raster_reader import RasterError, RasterReader, aligned_windows
+from pccee.algorithms.io.raster_reader import RasterError, RasterReader, Window, aligned_windows
 from pccee.algorithms.io.raster_writer import RasterWriter
 
 
@@ -44,6 +44,16 @@ def test_copy_is_exact_with_metadata(tmp_path, block):
     assert not [f for f in os.listdir(tmp_path) if "partial" in f]
 
 
+@pytest.mark.parametrize("n_bands", [1, 3])
+def test_blocks_are_written_as_read_and_rounded_to_integer_files(tmp_path, n_bands):
+    values = np.random.default_rng(2).normal(0.0, 100.0, (30 * 20, n_bands)).astype(np.float32)
+    for dtype, expected in ((np.float32, values), (np.int16, np.rint(values))):
+        path = tmp_path / "w{}.tif".format(np.dtype(dtype).name)
+        with RasterWriter(path, 20, 30, n_bands, dtype=dtype) as writer:
+            writer.write(Window(0, 0, 20, 30), values)
+        assert np.array_equal(read_raster(path).reshape(-1, n_bands), expected)
+
+
 def test_windows_tile_the_raster_once_and_align_to_blocks():
     windows = aligned_windows(1000, 700, 256, 256, 3 * 256 * 256)
     covered = np.zeros((700, 1000), dtype=int)
@@ -65,6 +75,31 @@ def test_valid_mask_flags_nodata_nan_and_zero_pixels(tmp_path):
     expected[0, 0] = expected[1, 1] = expected[2, 2] = False
     assert valid.reshape(4, 5).tolist() == expected.tolist()
     assert pixels.shape == (20, 3)
+
+
+@pytest.mark.parametrize("block", [None, 16])
+def test_pixels_and_neighbourhoods_are_read_once_per_block(tmp_path, block):
+    """Scattered pixels (corners, block edges, an invalid neighbour) read as GDAL holds them, one read per
+    block that holds some: a read per pixel decodes a whole 330-band tile each time."""
+    rng = np.random.default_rng(1)
+    cube = rng.random((40, 50, 3)).astype(np.float32)
+    cube[10, 16, :] = -1.0
+    indices = np.array([0, 49, 39 * 50 + 49, 11 * 50 + 15, 11 * 50 + 17, 15 * 50 + 15, 16 * 50 + 16, 25 * 50 + 30])
+    padded = np.pad(cube, ((1, 1), (1, 1), (0, 0)), constant_values=np.nan)
+    padded[11, 17, :] = np.nan
+    with RasterReader(write_raster(tmp_path / "p.tif", cube, nodata=-1.0, block=block)) as reader:
+        reads = []
+        original = reader.read
+        reader.read = lambda window, bands=None: reads.append(window) or original(window, bands)
+        spectra = reader.read_pixels(indices)
+        neighbours = reader.read_neighbourhoods(indices)
+        width, height = reader.block_size
+        blocks = len({(i // 50 // height, i % 50 // width) for i in indices})
+    rows, cols = np.divmod(indices, 50)
+    expected = np.stack([padded[r:r + 3, c:c + 3].reshape(9, 3) for r, c in zip(rows, cols)])
+    assert np.array_equal(spectra, cube[rows, cols], equal_nan=True)
+    assert np.array_equal(neighbours, np.delete(expected, 4, axis=1), equal_nan=True)
+    assert len(reads) == 2 * blocks
 
 
 def test_blocks_read_ahead_in_order_and_stop_cleanly(tmp_path):

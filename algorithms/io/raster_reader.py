@@ -146,17 +146,23 @@ class RasterReader:
         return (self._scale(pixels, bands) if scaled else pixels), valid
 
     def read_masked(self, window, bands=None):
-        """Scaled pixels of a window with nodata set to NaN, and the mask of pixels that are not
-        entirely fill (all NaN/nodata or all zero): for per-band statistics, where one bad band
-        must not hide the other bands' values."""
+        """Scaled pixels of a window with nodata set to NaN, and the mask of pixels that are not entirely fill
+        (see data_values)."""
         bands = self._bands(bands)
-        pixels = self._read_raw(window, bands)
+        values, filled = self.data_values(self._read_raw(window, bands), bands)
+        return self._scale(values, bands), filled
+
+    def data_values(self, pixels, bands=None):
+        """(pixels as read with read(..., scaled=False), their nodata and non-finite values set to NaN (a copy
+        where there are any); the mask of pixels that are not entirely fill, all NaN/nodata or all zero): for
+        per-band statistics, where one bad band must not hide the other bands' values."""
+        bands = self._bands(bands)
         nodata = self._nodata_mask(pixels, bands)
         fill = ~np.isfinite(pixels) if nodata is None else nodata | ~np.isfinite(pixels)
+        if not fill.any():
+            return pixels, (pixels != 0).any(axis=1)
         filled = ~fill.all(axis=1) & (np.where(fill, 0, pixels) != 0).any(axis=1)
-        pixels = self._scale(pixels, bands)
-        pixels[fill] = np.nan
-        return pixels, filled
+        return np.where(fill, np.float32(np.nan), pixels), filled
 
     def _bands(self, bands):
         return np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
@@ -224,31 +230,40 @@ class RasterReader:
         return (rows + window.yoff) * self.width + cols + window.xoff
 
     def read_pixels(self, indices, bands=None):
-        """Scaled spectra (n, n_selected) of pixels given by global index, one small read each; NaN rows
-        for invalid pixels (nodata, NaN, all zero)."""
-        bands = self._bands(bands)
-        spectra = np.empty((len(indices), len(bands)), dtype=np.float32)
-        for position, (row, col) in enumerate(zip(*np.divmod(np.asarray(indices, dtype=np.int64), self.width))):
-            pixels, valid = self.read(Window(int(col), int(row), 1, 1), bands)
-            spectra[position] = pixels[0] if valid[0] else np.nan
-        return spectra
+        """Scaled spectra (n, n_selected) of pixels given by global index; NaN rows for invalid pixels
+        (nodata, NaN, all zero)."""
+        return self._patches(indices, 0, bands)[:, 0]
 
     def read_neighbourhoods(self, indices, radius=1, bands=None):
         """Spectra of the (2 radius + 1)^2 - 1 neighbours of each pixel: (n, m, n_selected), NaN where a
         neighbour is off the image or invalid."""
+        side = 2 * radius + 1
+        return np.delete(self._patches(indices, radius, bands), radius * side + radius, axis=1)
+
+    def _patches(self, indices, radius, bands):
+        """The (2 radius + 1)^2 pixels around each pixel, (n, m, n_selected), NaN off the image or invalid.
+        Pixels are grouped by the file's blocks and each group is one read: a read of one pixel decodes its
+        whole tile (330 bands), so a read per pixel would decode hundreds of tiles many times over."""
         bands = self._bands(bands)
         side = 2 * radius + 1
-        result = np.full((len(indices), side * side, len(bands)), np.nan, dtype=np.float32)
-        for position, (row, col) in enumerate(zip(*np.divmod(np.asarray(indices, dtype=np.int64), self.width))):
-            top, left = max(0, row - radius), max(0, col - radius)
-            bottom, right = min(self.height, row + radius + 1), min(self.width, col + radius + 1)
+        rows, cols = np.divmod(np.asarray(indices, dtype=np.int64), self.width)
+        result = np.full((len(rows), side * side, len(bands)), np.nan, dtype=np.float32)
+        d_rows, d_cols = (offsets.ravel() for offsets in np.mgrid[-radius:radius + 1, -radius:radius + 1])
+        cell_w, cell_h = min(self.block_size[0], TILE), min(self.block_size[1], TILE)
+        groups = (rows // cell_h) * math.ceil(self.width / cell_w) + cols // cell_w
+        for group in np.unique(groups):
+            members = np.flatnonzero(groups == group)
+            top, left = max(0, rows[members].min() - radius), max(0, cols[members].min() - radius)
+            bottom = min(self.height, rows[members].max() + radius + 1)
+            right = min(self.width, cols[members].max() + radius + 1)
             pixels, valid = self.read(Window(int(left), int(top), int(right - left), int(bottom - top)), bands)
             pixels[~valid] = np.nan
-            local_rows, local_cols = np.mgrid[top:bottom, left:right]
-            slots = (local_rows - row + radius) * side + (local_cols - col + radius)
-            result[position, slots.ravel()] = pixels
-        centre = radius * side + radius
-        return np.delete(result, centre, axis=1)
+            patch = pixels.reshape(bottom - top, right - left, len(bands))
+            near_rows, near_cols = rows[members, None] + d_rows, cols[members, None] + d_cols
+            inside = (near_rows >= 0) & (near_rows < self.height) & (near_cols >= 0) & (near_cols < self.width)
+            member, slot = np.nonzero(inside)
+            result[members[member], slot] = patch[near_rows[member, slot] - top, near_cols[member, slot] - left]
+        return result
 
     def wavelengths(self):
         """Band wavelengths in nm from the file's metadata, or None when it holds none (see raster_metadata)."""

@@ -105,8 +105,15 @@ class RasterWriter:
     def write(self, window, values):
         """Write (n_pixels, n_bands) values of a window (from RasterReader.windows)."""
         values = np.asarray(values)
-        cube = values.T.reshape(values.shape[1], window.ysize, window.xsize).astype(self.dtype, copy=False)
-        self.dataset.WriteArray(cube, window.xoff, window.yoff)
+        if values.dtype not in _NUMPY_TO_GDAL:
+            values = values.astype(self.dtype)
+        # Written pixel-interleaved as it is: GDAL converts to the file's type (rounding to integers), with no
+        # transposed or converted copy of the block.
+        if values.shape[1] == 1:  # (GDAL 3.6 indexes a one-band pixel-interleaved array wrongly)
+            self.dataset.WriteArray(values.reshape(1, window.ysize, window.xsize), window.xoff, window.yoff)
+        else:
+            self.dataset.WriteArray(values.reshape(window.ysize, window.xsize, values.shape[1]), window.xoff,
+                                    window.yoff, interleave="pixel")
 
     def commit(self):
         """Close the file; outside a run, give it (and its .aux.xml) its final name, replacing an older output."""
