@@ -23,7 +23,7 @@ def write_angle_raster(algorithm, reader, references, names, path, feedback, sta
         for window, pixels, valid in algorithm.stream(reader, feedback, windows, start=start, end=end):
             mapped += int(valid.sum())
             angles = np.full((window.n_pixels, len(references)), NODATA)
-            angles[valid] = np.nan_to_num(spectral_angles(pixels[valid], references), nan=NODATA)
+            angles[valid] = np.nan_to_num(spectral_angles(pixels if valid.all() else pixels[valid], references), nan=NODATA)
             closest.update(reader.pixel_indices(window)[valid], np.where(angles[valid] == NODATA, np.nan, angles[valid]))
             writer.write(window, angles)
         if not mapped:

@@ -9,6 +9,15 @@ import numpy as np
 from scipy.linalg import blas
 
 _GEMM = {np.dtype(np.float32): blas.sgemm, np.dtype(np.float64): blas.dgemm}
+#: Rows taken to float64 at a time by float64_rows.
+CHUNK_ROWS = 16384
+
+
+def float64_rows(array):
+    """(start, the rows from start as float64), CHUNK_ROWS at a time: a block of float32 pixels is worked on in
+    float64 piece by piece, so the temporaries stay near 40 MB (330 bands) instead of twice the block's size."""
+    for start in range(0, len(array), CHUNK_ROWS):
+        yield start, np.asarray(array[start:start + CHUNK_ROWS], dtype=np.float64)
 
 
 def matmul(a, b):

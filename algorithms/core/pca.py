@@ -1,7 +1,7 @@
 """Principal components from a stream of pixel blocks (one pass, memory independent of the scene)."""
 import numpy as np
 
-from .linalg import matmul
+from .linalg import float64_rows, matmul
 
 
 class StreamingPCA:
@@ -19,15 +19,15 @@ class StreamingPCA:
 
     def update(self, pixels):
         """Add valid pixels (n_pixels, n_bands)."""
-        pixels = np.asarray(pixels, dtype=np.float64)
-        if pixels.shape[0] == 0:
+        if len(pixels) == 0:
             return self
         if self.shift is None:
-            self.shift = pixels.mean(axis=0)
-        centred = pixels - self.shift
-        self.count += pixels.shape[0]
-        self.sum += centred.sum(axis=0)
-        self.cross += matmul(centred.T, centred)
+            self.shift = np.mean(pixels, axis=0, dtype=np.float64)
+        for _, rows in float64_rows(pixels):
+            centred = rows - self.shift
+            self.count += centred.shape[0]
+            self.sum += centred.sum(axis=0)
+            self.cross += matmul(centred.T, centred)
         return self
 
     @property
@@ -51,6 +51,13 @@ class StreamingPCA:
         # A deterministic sign per axis, so the same data give the same projection.
         signs = np.sign(vectors[np.abs(vectors).argmax(axis=0), np.arange(vectors.shape[1])])
         return vectors[:, :n_components] * signs[:n_components], fraction[:n_components]
+
+    def project(self, pixels, axes):
+        """(pixels - mean) @ axes in float64, a chunk at a time (no centred float64 copy of the whole block)."""
+        projected = np.empty((len(pixels), axes.shape[1]))
+        for start, rows in float64_rows(pixels):
+            projected[start:start + len(rows)] = matmul(rows - self.mean, axes)
+        return projected
 
     def denoise(self, spectra, variance=0.999):
         """Spectra projected on the leading components that hold `variance` of the total and back: noise

@@ -6,7 +6,7 @@ meaningful angle against a 0.4-2.5 um image.
 """
 import numpy as np
 
-from .linalg import matmul
+from .linalg import float64_rows, matmul
 
 
 def spectral_angles(pixels, references):
@@ -16,18 +16,19 @@ def spectral_angles(pixels, references):
     reference has no value. Returns: (n_pixels, n_refs) float64; NaN where a spectrum is all zero
     on the compared bands or a reference has no finite value.
     """
-    pixels = np.asarray(pixels, dtype=float)
     references = np.asarray(references, dtype=float)
     finite = np.isfinite(references)
     filled = np.where(finite, references, 0.0)
-    dots = matmul(pixels, filled.T)
-    if finite.all():
-        pixel_norms = np.linalg.norm(pixels, axis=1)[:, None]
-    else:
-        pixel_norms = np.sqrt(matmul(pixels ** 2, finite.T.astype(float)))
-    norms = pixel_norms * np.linalg.norm(filled, axis=1)[None, :]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cosine = dots / norms
+    reference_norms = np.linalg.norm(filled, axis=1)[None, :]
+    cosine = np.empty((len(pixels), len(references)))
+    for start, rows in float64_rows(pixels):
+        dots = matmul(rows, filled.T)
+        if finite.all():
+            pixel_norms = np.linalg.norm(rows, axis=1)[:, None]
+        else:
+            pixel_norms = np.sqrt(matmul(rows ** 2, finite.T.astype(float)))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cosine[start:start + len(rows)] = dots / (pixel_norms * reference_norms)
     return np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))
 
 
