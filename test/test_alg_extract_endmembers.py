@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
-from conftest import JASPER_MATERIALS, jasper_ridge, read_raster, write_raster
+from conftest import JASPER_MATERIALS, jasper_ridge, read_raster, recording_feedback, write_raster
 from pccee.algorithms.core.device import DeviceError, array_module
 from pccee.algorithms.core.spectral_angle import spectral_angles
 from pccee.algorithms.library_layer import read_library
@@ -59,20 +59,22 @@ def test_ppi_on_jasper_ridge_finds_all_four_materials(run_alg, jasper, tmp_path)
 
 
 def test_ppi_finds_every_simulated_material_and_drops_the_outliers(run_alg, simulated, tmp_path):
+    """On 30 principal components (the default) as on the full spectra: the five materials, each pure, and no
+    planted outlier; without the spatial filter the outliers come first."""
     path, abundances, outliers = simulated
     found = {}
-    for spatial_filter in (True, False):
-        result = run_alg("pccee:extractendmembersppi", {
-            "INPUT": path, "ENDMEMBERS": 10, "SKEWERS": 5000, "SPATIAL_FILTER": spatial_filter,
-            "OUTPUT": str(tmp_path / "ppi{}.gpkg".format(spatial_filter)),
-            "OUTPUT_SCORES": str(tmp_path / "ppi{}.tif".format(spatial_filter))})
-        found[spatial_filter] = library(result["OUTPUT"])
-    picks = [(r, c) for r, c in zip(found[True].rows, found[True].cols)]
-    purity = np.array([abundances[r, c] for r, c in picks])
-    pure_materials = set(purity.argmax(axis=1)[purity.max(axis=1) > 0.9])
-    assert pure_materials == {0, 1, 2, 3, 4}
-    assert not set(picks) & set(outliers)
-    unfiltered = set(zip(found[False].rows, found[False].cols))
+    for label, extra in (("reduced", {}), ("full", {"REDUCE": 0}), ("unfiltered", {"SPATIAL_FILTER": False})):
+        result = run_alg("pccee:extractendmembersppi", dict({
+            "INPUT": path, "ENDMEMBERS": 10, "SKEWERS": 5000, "OUTPUT": str(tmp_path / "ppi{}.gpkg".format(label)),
+            "OUTPUT_SCORES": str(tmp_path / "ppi{}.tif".format(label))}, **extra))
+        found[label] = library(result["OUTPUT"])
+    for label in ("reduced", "full"):
+        picks = [(r, c) for r, c in zip(found[label].rows, found[label].cols)]
+        purity = np.array([abundances[r, c] for r, c in picks])
+        pure_materials = set(purity.argmax(axis=1)[purity.max(axis=1) > 0.9])
+        assert pure_materials == {0, 1, 2, 3, 4}, label
+        assert not set(picks) & set(outliers), label
+    unfiltered = set(zip(found["unfiltered"].rows, found["unfiltered"].cols))
     assert set(outliers) <= unfiltered  # hot pixels are the most extreme of all without the filter
 
 
@@ -115,6 +117,40 @@ def test_reduced_ppi_still_finds_the_jasper_materials(run_alg, jasper, tmp_path)
         "INPUT": path, "REDUCE": 10, "SKEWERS": 5000, "OUTPUT": str(tmp_path / "ppi.gpkg"),
         "OUTPUT_SCORES": str(tmp_path / "ppi.tif")})["OUTPUT"])
     assert best_angles(truth, found)[[0, 2, 3]].mean() <= 8.0
+
+
+def test_ppi_and_vca_of_one_scene_share_its_principal_components(run_alg, tmp_path):
+    """The second of PPI and VCA on a scene skips the statistics pass (a read of the cube); a changed file is
+    read again, and the endmembers are those of a fresh session."""
+    import os
+    cube = np.random.default_rng(5).dirichlet(np.ones(4), (40, 40)) @ np.random.default_rng(6).random((4, 40))
+    path = write_raster(tmp_path / "shared.tif", cube.astype(np.float32))
+    logs, found = [], []
+    for index, algorithm in enumerate(("pccee:extractendmembersppi", "pccee:extractendmembersvca",
+                                       "pccee:extractendmembersvca")):
+        if index == 2:
+            os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10 ** 9))
+        feedback = recording_feedback()
+        found.append(library(run_alg(algorithm, {
+            "INPUT": path, "ENDMEMBERS": 4, "REDUCE": 5, "SKEWERS": 500, "OUTPUT": str(tmp_path / "e{}.gpkg".format(index)),
+            "OUTPUT_SCORES": str(tmp_path / "s{}.tif".format(index))}, feedback)["OUTPUT"]))
+        logs.append("computed earlier in the session" in feedback.text)
+    assert logs == [False, True, False]
+    assert found[1].rows.tolist() == found[2].rows.tolist() and found[1].cols.tolist() == found[2].cols.tolist()
+
+
+def test_more_components_than_bands_projects_the_full_spectra(run_alg, tmp_path):
+    cube = np.random.default_rng(0).random((12, 12, 6), dtype=np.float32)
+    runs = {}
+    for reduce in (0, 30):
+        feedback = recording_feedback()
+        run_alg("pccee:extractendmembersppi", {
+            "INPUT": write_raster(tmp_path / "six.tif", cube), "ENDMEMBERS": 3, "REDUCE": reduce, "SKEWERS": 200,
+            "OUTPUT": str(tmp_path / "p{}.gpkg".format(reduce)), "OUTPUT_SCORES": str(tmp_path / "p{}.tif".format(reduce))},
+            feedback)
+        runs[reduce] = read_raster(tmp_path / "p{}.tif".format(reduce))
+    assert "30 components asked for and the raster has 6 bands: the full spectra are projected" in feedback.text
+    assert np.array_equal(runs[0], runs[30])
 
 
 @pytest.mark.parametrize("algorithm, extra", [("pccee:extractendmembersppi", {"OUTPUT_SCORES": "s.tif"}),

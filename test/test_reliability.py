@@ -427,8 +427,6 @@ CASES = [
         "nan8.tif", np.full((8, 8, 8), np.nan))), "INPUT", ("no valid pixel",)),
     Case("ppi-more-endmembers-than-pixels", "pccee:extractendmembersppi", lambda d, out: ppi(d, out, ENDMEMBERS=5, INPUT=d.raster(
         "three_pixels.tif", d.cube[:1, :3])), "ENDMEMBERS", ("only 3 valid pixels",)),
-    Case("ppi-more-components-than-bands", "pccee:extractendmembersppi", lambda d, out: ppi(d, out, REDUCE=20), "REDUCE",
-         ("8 bands",)),
     Case("ppi-one-band", "pccee:extractendmembersppi", lambda d, out: ppi(d, out, INPUT=d.raster(
         "one_band.tif", d.cube[:, :, :1], [500.0])), "INPUT", ("single band",)),
     Case("ppi-zero-band-raster", "pccee:extractendmembersppi", lambda d, out: ppi(d, out, INPUT=write_text(

@@ -1,5 +1,9 @@
 """What PPI and VCA share: the scene streamed as valid pixels, principal axes, checks, and the output
 library of image endmembers (a point at each pixel centre, the spectrum from the original bands)."""
+import os
+import threading
+from collections import OrderedDict
+
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterNumber)
@@ -9,6 +13,19 @@ from ..core.pca import StreamingPCA
 from ..core.spectral_library import SpectralLibrary
 from ..library_layer import write_library
 from ..reflectance_input import open_reflectance
+
+
+#: Scenes whose principal-component statistics are kept in memory (a few kB each).
+REMEMBERED_SCENES = 8
+_statistics = OrderedDict()
+_statistics_lock = threading.Lock()
+
+
+def _scene_key(reader):
+    """The file as it is now (path, size, modification time) and as it is read (scales and offsets)."""
+    status = os.stat(reader.path)
+    return (os.path.realpath(reader.path), status.st_size, status.st_mtime_ns, reader.scales.tobytes(),
+            reader.offsets.tobytes())
 
 
 class EndmemberExtraction(PcceeAlgorithm):
@@ -42,15 +59,29 @@ class EndmemberExtraction(PcceeAlgorithm):
         """Yield (global pixel indices, pixels) of the valid pixels, window by window, reporting
         progress from start to end % and stopping with an error when the user cancels."""
         for window, pixels, valid in self.stream(reader, feedback, start=start, end=end):
-            pixels, indices = pixels[valid], reader.pixel_indices(window)[valid]
+            indices = reader.pixel_indices(window)
+            if not valid.all():  # a copy of the block only where some pixels are not valid
+                pixels, indices = pixels[valid], indices[valid]
             yield indices, (pixels if transform is None else transform(pixels))
 
     def scene_statistics(self, reader, feedback, start, end, minimum_pixels):
-        """One pass: the principal-component statistics of the valid pixels, with the checks that
-        there are valid pixels at all and enough of them for the endmembers asked for."""
-        pca = StreamingPCA(reader.n_bands)
-        for _, pixels in self.valid_blocks(reader, feedback, start, end):
-            pca.update(pixels)
+        """The principal-component statistics of the valid pixels, with the checks that there are valid pixels
+        at all and enough of them for the endmembers asked for. One pass over the scene, the first time: PPI and
+        VCA of one scene in one session (the workflow model) share it, so the second saves a read of the cube."""
+        key = _scene_key(reader) if os.path.isfile(reader.path) else None
+        with _statistics_lock:
+            pca = _statistics.get(key)
+        if pca is None:
+            pca = StreamingPCA(reader.n_bands)
+            for _, pixels in self.valid_blocks(reader, feedback, start, end):
+                pca.update(pixels)
+            if key is not None:
+                with _statistics_lock:
+                    _statistics[key] = pca
+                    while len(_statistics) > REMEMBERED_SCENES:
+                        _statistics.popitem(last=False)
+        else:
+            feedback.pushInfo(self.tr("Principal components of this scene computed earlier in the session."))
         self.check_pixel_count(pca.count, minimum_pixels)
         self.check_spread(pca)
         return pca

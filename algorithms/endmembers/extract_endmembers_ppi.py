@@ -5,7 +5,6 @@ from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum
 
 from ..core.candidates import neighbour_support, select_apart_filled
 from ..core.device import DeviceError, array_module
-from ..core.linalg import matmul
 from ..core.pca import StreamingPCA
 from ..core.ppi import PpiAccumulator, isotropic_skewers
 from .endmember_extraction import EndmemberExtraction
@@ -19,6 +18,9 @@ CANDIDATES_PER_ENDMEMBER = 50
 MIN_SUPPORT = 2
 #: Kept endmembers are at least this many pixels apart.
 MIN_DISTANCE = 3.0
+#: Principal components the pixels are projected on before the skewers (REDUCE's default): measured on the
+#: simulated 1000 x 1000 scene, the same five materials as the full spectra, each as pure, in a quarter of the time.
+DEFAULT_COMPONENTS = 30
 
 
 class ExtractEndmembersPpi(EndmemberExtraction):
@@ -50,8 +52,11 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             "river's water is kept. On a large scene the extremes gather on few materials: when fewer than "
             "ENDMEMBERS candidates lie the separation angle apart, it is halved (down to an eighth), then the "
             "rest is filled with the next pixels by count, 3 pixels from the others; the log says which.\n"
-            "Reduce: 0 projects the full spectra, as the paper does; N > 0 projects on the first N principal "
-            "components first (much faster on large scenes, and less noise).\n"
+            "Reduce (default 30): the pixels are projected on their first 30 principal components before the "
+            "skewers, as ENVI's PPI runs on MNF components: the extremes of the signal are the same, the noise "
+            "of the other bands is left out, and a full GF-5 scene takes minutes instead of a quarter of an hour. "
+            "0 projects the full spectra, as the paper does; a scene with no more bands than that is projected "
+            "whole.\n"
             "Outputs: the endmember library (score = PPI count, spectra from the original bands) and a "
             "raster of PPI counts. Remove bad bands first: noisy water-vapour bands add noise to the counts.\n\n"
             "Reference: Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of "
@@ -64,7 +69,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             10000, minValue=10, maxValue=10000000))
         self.addParameter(QgsProcessingParameterNumber(
             self.REDUCE, self.tr("Principal components first (0 = full spectra)"),
-            QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=1000))
+            QgsProcessingParameterNumber.Integer, DEFAULT_COMPONENTS, minValue=0, maxValue=1000))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SPATIAL_FILTER, self.tr("Drop isolated outliers, keep endmembers apart"), True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -84,9 +89,10 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         count = self.parameterAsInt(parameters, self.ENDMEMBERS, context)
         n_skewers = self.parameterAsInt(parameters, self.SKEWERS, context)
         reduce = self.parameterAsInt(parameters, self.REDUCE, context)
-        if reduce > reader.n_bands:
-            raise self.fail(self.REDUCE, self.tr("{} components asked for but the raster has {} bands.").format(
-                reduce, reader.n_bands))
+        if reduce >= reader.n_bands:
+            feedback.pushInfo(self.tr("{} components asked for and the raster has {} bands: the full spectra are "
+                                      "projected.").format(reduce, reader.n_bands))
+            reduce = 0
         scores_path = self.output_raster_path(parameters, self.OUTPUT_SCORES, context)
         try:
             xp, device = array_module(DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)])
@@ -98,11 +104,10 @@ class ExtractEndmembersPpi(EndmemberExtraction):
         if reduce:
             statistics = self.scene_statistics(reader, feedback, 0, 20, count)
             axes, fraction = statistics.components(n_components=reduce)
-            mean = statistics.mean
             feedback.pushInfo(self.tr("Projected on {} principal components ({:.2%} of the variance).").format(
                 reduce, fraction.sum()))
             accumulator = PpiAccumulator(isotropic_skewers(reduce, n_skewers, rng), xp)
-            for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, lambda p: matmul(p - mean, axes)):
+            for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, lambda p: statistics.project(p, axes)):
                 accumulator.update(indices, pixels)
         else:
             # One pass: the counts, and the statistics that the candidates are denoised with.

@@ -3,7 +3,6 @@ import numpy as np
 from qgis.core import QgsProcessingParameterNumber
 
 from ..core.candidates import most_typical
-from ..core.linalg import matmul
 from ..core.spectral_angle import spectral_angles
 from ..core.vca import vca
 from .endmember_extraction import EndmemberExtraction
@@ -61,12 +60,11 @@ class ExtractEndmembersVca(EndmemberExtraction):
         axes, fraction = statistics.components(variance=self.parameterAsDouble(parameters, self.VARIANCE, context))
         if axes.shape[1] < count - 1:
             axes, fraction = statistics.components(n_components=count - 1)
-        mean = statistics.mean
         feedback.pushInfo(self.tr("PCA: {} components hold {:.2%} of the variance.").format(
             axes.shape[1], fraction.sum()))
 
         def project(pixels):
-            return matmul(pixels - mean, axes)
+            return statistics.project(pixels, axes)
 
         if statistics.count * axes.shape[1] * 8 <= CACHE_BYTES:
             cached = list(self.valid_blocks(reader, feedback, 20, 60, project))
