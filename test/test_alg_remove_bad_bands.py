@@ -37,6 +37,27 @@ def test_drops_listed_water_vapour_and_constant_bands(run_alg, tmp_path, cube):
     assert gdal.Open(output).GetGeoTransform() == gdal.Open(source).GetGeoTransform()
 
 
+def test_one_pass_over_the_scene_unless_constant_bands_are_found(run_alg, tmp_path, cube, monkeypatch):
+    """The copy finds the constant bands as it goes: a scene without any is read once (it was scanned first, then
+    copied); with one, the copy is made again without it."""
+    reads = []
+    original = RasterReader.read
+    monkeypatch.setattr(RasterReader, "read", lambda self, window, *args, **kw: reads.append(window) or original(
+        self, window, *args, **kw))
+    varied = cube.copy()
+    varied[:, :, 7] = cube[:, :, 6]
+    counts = []
+    for name, data in (("varied", varied), ("constant", cube)):
+        reads.clear()
+        source = write_raster(tmp_path / "{}.tif".format(name), data, WAVELENGTHS, nodata=-1, block=64)
+        result = run_alg("pccee:removebadbands", {"INPUT": source, "DROP_WATER_VAPOUR": False,
+                                                  "OUTPUT": str(tmp_path / "{}_clean.tif".format(name))})
+        counts.append(len(reads))
+        assert np.array_equal(read_raster(result["OUTPUT"]), data if name == "varied" else cube[:, :, :7])
+    windows = len(RasterReader(str(tmp_path / "varied.tif")).windows(8))
+    assert counts[0] <= windows + 5 < counts[1]  # + the few small reads that recognise integer reflectance
+
+
 def test_user_wavelengths_when_the_raster_has_none(run_alg, tmp_path, cube):
     source = write_raster(tmp_path / "bare.tif", cube)
     listing = tmp_path / "wl.txt"

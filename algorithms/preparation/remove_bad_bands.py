@@ -4,7 +4,7 @@ from osgeo import gdal_array
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterString)
 
-from ..base import PcceeAlgorithm, progress_callbacks
+from ..base import PcceeAlgorithm
 from ..core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
 from ..io.raster_writer import RasterWriter
 from ..reflectance_input import open_reflectance
@@ -54,20 +54,24 @@ class RemoveBadBands(PcceeAlgorithm):
         wavelengths, fwhm = self.band_wavelengths(reader, parameters, context, feedback, required=drop_water)
         drop = self._listed_bad_bands(reader, parameters, context, feedback)
         output = self.output_raster_path(parameters, self.OUTPUT, context)
-        uninformative = None
-        if self.parameterAsBoolean(parameters, self.DROP_CONSTANT, context):
-            uninformative = self._scan(reader, feedback)
-            if uninformative.all():
-                raise self.fail(self.INPUT, self.tr(
-                    "every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): the "
-                    "raster holds no image. Check its nodata value, or give the scene itself."))
         try:
-            keep = np.flatnonzero(select_bands(reader.n_bands, drop, wavelengths, drop_water, uninformative))
+            keep = np.flatnonzero(select_bands(reader.n_bands, drop, wavelengths, drop_water))
         except BandSelectionError as error:
             raise self.fail(self.BAD_BANDS, error)
+        # One pass in the usual case: the copy also finds the constant or empty bands; only when there are some
+        # (and they are to be dropped) is the scene copied again without them.
+        uninformative = self._copy(reader, keep, wavelengths, fwhm, output, feedback)
+        if self.parameterAsBoolean(parameters, self.DROP_CONSTANT, context) and uninformative.any():
+            if uninformative.all():
+                raise self.fail(self.INPUT, self.tr(
+                    "every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): "
+                    "the raster holds no image. Check its nodata value, or give the scene itself."))
+            keep = keep[~uninformative]
+            feedback.pushInfo(self.tr("{} constant or empty bands found: copying the scene again without them.").format(
+                int(uninformative.sum())))
+            self._copy(reader, keep, wavelengths, fwhm, output, feedback)
         feedback.pushInfo(self.tr("Keeping {} of {} bands; dropped: {}.").format(
             keep.size, reader.n_bands, _band_ranges(np.setdiff1d(np.arange(reader.n_bands), keep))))
-        self._copy(reader, keep, wavelengths, fwhm, output, feedback)
         if wavelengths is not None:
             style_on_load(context, output, TrueColour(wavelengths[keep]))
         return {self.OUTPUT: output}
@@ -86,33 +90,23 @@ class RemoveBadBands(PcceeAlgorithm):
         except BandSelectionError as error:
             raise self.fail(self.BAD_BANDS, error)
 
-    def _scan(self, reader, feedback):
-        """First pass: per-band statistics over the scene, to find constant or empty bands."""
-        statistics = BandStatistics(reader.n_bands)
-        progress, canceled = progress_callbacks(feedback, 0, 40)
-        windows = reader.windows()
-        for done, window in enumerate(windows, start=1):
-            if canceled():
-                raise self.cancelled()
-            pixels, filled = reader.read_masked(window)
-            statistics.update(pixels[filled])
-            progress(done / len(windows))
-        return statistics.uninformative()
-
     def _copy(self, reader, keep, wavelengths, fwhm, output, feedback):
-        """Second pass: copy the kept bands, window by window; cancelled runs leave no file."""
+        """Copy the kept bands, window by window (cancelled runs leave no file); return which of them are constant
+        or empty over the scene (values that are nodata or non-finite do not count)."""
         dtype = gdal_array.GDALTypeCodeToNumericTypeCode(reader.dataset.GetRasterBand(1).DataType)
         dtype = dtype if dtype in (np.uint8, np.int16, np.uint16, np.float32) else np.float32
-        nodata = reader.nodata[keep[0]]
-        windows = reader.windows(keep.size)
+        statistics = BandStatistics(keep.size)
         with RasterWriter(output, reader.width, reader.height, keep.size, reader.geotransform,
-                          reader.projection, dtype=dtype, nodata=nodata,
+                          reader.projection, dtype=dtype, nodata=reader.nodata[keep[0]],
                           descriptions=[reader.descriptions[b] for b in keep],
                           wavelengths_nm=None if wavelengths is None else wavelengths[keep],
                           fwhm_nm=None if fwhm is None else fwhm[keep],
                           scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
-            for window, pixels, _ in self.stream(reader, feedback, windows, keep, False, 40.0, 100.0):
+            for window, pixels, _ in self.stream(reader, feedback, reader.windows(keep.size), keep, False):
                 writer.write(window, pixels)
+                values, filled = reader.data_values(pixels, keep)
+                statistics.update(values if filled.all() else values[filled])
+        return statistics.uninformative()
 
 
 def _band_ranges(indices):
