@@ -37,3 +37,19 @@ def test_a_scene_is_predicted_once_per_occupied_cell_and_equals_scikit_learn():
         mean, spread = predict_with_spread([model], pixels)
         np.testing.assert_allclose(mean[:, 0], forest.predict(pixels), rtol=1e-12)
         np.testing.assert_allclose(spread[:, 0], trees.std(axis=0), rtol=1e-9, atol=1e-9)
+
+
+def test_cells_split_among_threads_give_the_same_maps(monkeypatch):
+    """The occupied cells are walked on all cores in parts; the sums run in the same tree order whatever the
+    parts, so the maps are bit for bit those of one part."""
+    import pccee.algorithms.core.inversion as inversion
+    rng = np.random.default_rng(3)
+    samples = rng.dirichlet(np.ones(4), 60)
+    forest = RandomForestRegressor(n_estimators=30, random_state=0).fit(samples, samples @ np.array([9.0, 1.0, -4.0, 6.0]))
+    pixels = rng.dirichlet(np.ones(4), 5000)
+    whole = predict_with_spread([forest], pixels)
+    monkeypatch.setattr(inversion, "CELLS_PER_THREAD", 100)
+    monkeypatch.setattr(inversion.os, "cpu_count", lambda: 7)
+    split = predict_with_spread([forest], pixels)
+    assert np.array_equal(whole[0], split[0]) and np.array_equal(whole[1], split[1])
+    np.testing.assert_allclose(whole[0][:, 0], forest.predict(pixels), rtol=1e-12)

@@ -5,9 +5,14 @@ arrays (the nodes of every tree), which (1) make a model file that loads without
 and (2) predict every tree at once in NumPy, giving each pixel's mean and the spread of the trees (uncertainty).
 scikit-learn is imported when a forest is trained.
 """
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import numpy as np
+
+#: Fewest distinct cells worth a thread of their own.
+CELLS_PER_THREAD = 10000
 
 #: Residual prediction deviation classes (soil spectroscopy convention, as in the paper).
 RPD_CLASSES = ((1.4, "poor"), (2.0, "acceptable"), (2.5, "good"), (np.inf, "excellent"))
@@ -165,23 +170,31 @@ def predict_with_spread(forests, features):
     features = np.asarray(features, dtype=np.float32)
     cells, representatives = occupied_cells(arrays, features)
     distinct = features[representatives]
+    # The cells split among the cores: a tree's walk releases Python's lock, and each cell's sums run over the
+    # trees in the same order whatever the split, so the result does not depend on the number of cores.
+    parts = np.array_split(np.arange(len(distinct)), max(1, min(os.cpu_count() or 1, len(distinct) // CELLS_PER_THREAD)))
     means, spreads = [], []
-    for forest, nodes in zip(forests, arrays):
-        if hasattr(forest, "estimators_"):  # a fitted forest: its trees' own compiled walk
-            trees = (tree.predict(distinct) for tree in forest.estimators_)
-        else:
-            trees = nodes.tree_predictions(distinct)
-        first = next(trees)
-        total, squares, count = np.zeros_like(first), np.zeros_like(first), 1
-        for prediction in trees:  # shifted by the first tree: sums of small differences keep their precision
-            difference = prediction - first
-            total += difference
-            squares += difference * difference
-            count += 1
-        mean_difference = total / count
-        means.append((first + mean_difference)[cells])
-        spreads.append(np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0))[cells])
+    with ThreadPoolExecutor(len(parts)) as pool:
+        for nodes in arrays:
+            nodes.compiled_trees()  # built once, before the threads share them
+            mean, spread = (np.concatenate(columns) for columns in zip(*pool.map(
+                lambda rows: _mean_and_spread(nodes.tree_predictions(distinct[rows])), parts)))
+            means.append(mean[cells])
+            spreads.append(spread[cells])
     return np.column_stack(means), np.column_stack(spreads)
+
+
+def _mean_and_spread(predictions):
+    """(mean, standard deviation) over the trees' predictions, summed one tree at a time (memory: a few rows)."""
+    first = next(predictions)
+    total, squares, count = np.zeros_like(first), np.zeros_like(first), 1
+    for prediction in predictions:  # shifted by the first tree: sums of small differences keep their precision
+        difference = prediction - first
+        total += difference
+        squares += difference * difference
+        count += 1
+    mean_difference = total / count
+    return first + mean_difference, np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0))
 
 
 def occupied_cells(forests, features):
