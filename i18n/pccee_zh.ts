@@ -479,19 +479,6 @@ OUTPUT_SENSITIVITY：遮挡敏感性（Zeiler and Fergus 2014），与 SI-LICNet
         <translation>比较端元提取流程（消融实验）</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="53"/>
-        <source>The ablation of the paper&apos;s Table 1. PPI, VCA and the prior-library SAM (PS) each run once on the raster; then each workflow (PPI, PPI+VCA, PPI+PS, VCA, VCA+PS, PS, PPI+VCA+PS) builds its endmember library, unmixes the raster with NNLS, and a Random Forest per metal is cross-validated on the abundances at the soil samples, with the same seed and folds for every workflow.
-
-Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through the Top-K optimisation (K, one per prior class), as in the PCCEE workflow; a workflow whose candidates match fewer classes keeps fewer (the table says how many).
-Outputs: a table (per workflow: number of endmembers, CV R2 per metal and their mean, seconds) and an HTML report with a grouped bar chart. Seconds: the extractions the workflow uses, its selection, unmixing and cross-validation; the full-scene concentration maps are not drawn. Each row equals running the steps one by one with &apos;Invert metal concentrations&apos; on the same settings.
-Remove bad bands first.</source>
-        <translation>论文表 1 的消融实验。PPI、VCA 和先验光谱库 SAM（PS）在栅格上各运行一次；然后每个流程（PPI、PPI+VCA、PPI+PS、VCA、VCA+PS、PS、PPI+VCA+PS）构建自己的端元库，用 NNLS 解混栅格，并在土壤样点处的丰度上逐个重金属对随机森林做交叉验证，所有流程使用相同的随机种子和分折。
-
-端元库：不含 PS 时，保留该流程的全部候选端元（合并，同一像元只保留一次）：没有先验可用于排序。含 PS 时，候选端元与先验匹配像元一起经过 Top-K 优化（K，每个先验类别一个），与 PCCEE 流程相同；候选端元匹配的类别较少时保留较少端元（表中给出数量）。
-输出：一张表（每个流程：端元数、每种重金属的交叉验证 R2 及其均值、秒数）和一份带分组柱状图的 HTML 报告。秒数：该流程用到的提取、筛选、解混和交叉验证；不绘制全景含量图。每一行与在相同设置下用“重金属含量反演”逐步运行的结果相同。
-请先去除坏波段。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/evaluation/endmember_ablation.py" line="70"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
@@ -556,189 +543,207 @@ Remove bad bands first.</source>
         <source>NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.</source>
         <translation>NNLS 解混；随机森林 {} 棵树，{} 折，随机种子 {}；含 PS 的流程 Top-K = {}。</translation>
     </message>
+    <message>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="53"/>
+        <source>The ablation of the paper&apos;s Table 1. PPI, VCA and the prior-library SAM (PS) each run once on the raster; then each workflow (PPI, PPI+VCA, PPI+PS, VCA, VCA+PS, PS, PPI+VCA+PS) builds its endmember library, unmixes the raster with NNLS, and a Random Forest per metal is cross-validated on the abundances at the soil samples, with the same seed and folds for every workflow.
+
+Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through the Top-K optimisation (K, one per prior class, refined on the raster), as in the PCCEE workflow; a workflow whose candidates match fewer classes keeps fewer (the table says how many).
+Outputs: a table (per workflow: number of endmembers, CV R2 per metal and their mean, seconds) and an HTML report with a grouped bar chart. Seconds: the extractions the workflow uses, its selection, unmixing and cross-validation; the full-scene concentration maps are not drawn. Each row equals running the steps one by one with &apos;Invert metal concentrations&apos; on the same settings.
+Remove bad bands first.</source>
+        <translation>论文表 1 的消融实验。PPI、VCA 和先验光谱库 SAM（PS）在栅格上各运行一次；然后每个流程（PPI、PPI+VCA、PPI+PS、VCA、VCA+PS、PS、PPI+VCA+PS）构建自己的端元库，用 NNLS 解混栅格，并在土壤样点处的丰度上逐个重金属对随机森林做交叉验证，所有流程使用相同的随机种子和分折。
+
+端元库：不含 PS 时，保留该流程的全部候选端元（合并，同一像元只保留一次）：没有先验可用于排序。含 PS 时，候选端元与先验匹配像元一起经过 Top-K 优化（K，每个先验类别一个，并在栅格上精化），与 PCCEE 流程相同；候选端元匹配的类别较少时保留较少端元（表中给出数量）。
+输出：一张表（每个流程：端元数、每种重金属的交叉验证 R2 及其均值、秒数）和一份带分组柱状图的 HTML 报告。秒数：该流程用到的提取、筛选、解混和交叉验证；不绘制全景含量图。每一行与在相同设置下用“重金属含量反演”逐步运行的结果相同。
+请先去除坏波段。</translation>
+    </message>
 </context>
 <context>
     <name>EndmemberExtraction</name>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="24"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="41"/>
         <source>Number of endmembers</source>
         <translation>端元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="30"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="47"/>
         <source>{} endmembers</source>
         <translation>{} 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="37"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="54"/>
         <source>the raster has a single band; endmember extraction needs a multi- or hyperspectral raster.</source>
         <translation>栅格只有一个波段；端元提取需要多光谱或高光谱栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="68"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="99"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero in at least one band). If some bands are empty, remove them first with &apos;Remove bad bands&apos;.</source>
         <translation>栅格没有有效像元（至少一个波段为 nodata、NaN 或 0）。如果某些波段为空，请先用“去除坏波段”去除。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="72"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="103"/>
         <source>{} endmembers were asked for but the raster has only {} valid pixels.</source>
         <translation>要求 {} 个端元，但栅格只有 {} 个有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="85"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="116"/>
         <source>{}: row {}, col {}, score {:g}</source>
         <translation>{}：行 {}，列 {}，得分 {:g}</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/endmember_extraction.py" line="61"/>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="92"/>
         <source>all {} valid pixels hold the same spectrum: there are no endmembers to find. Give a scene with several materials (check that the raster is not a constant fill).</source>
         <translation>全部 {} 个有效像元的光谱都相同：找不到端元。请提供包含多种物质的场景（并检查栅格是否为常数填充）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/endmember_extraction.py" line="84"/>
+        <source>Principal components of this scene computed earlier in the session.</source>
+        <translation>本会话中先前为该场景计算的主成分。</translation>
     </message>
 </context>
 <context>
     <name>ExtractEndmembersPpi</name>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="38"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="40"/>
         <source>Extract endmembers (PPI)</source>
         <translation>端元提取（PPI）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="62"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="67"/>
         <source>Number of skewers (random projections)</source>
         <translation>随机投影向量数（skewers）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
         <source>Auto (GPU if available)</source>
         <translation>自动（有 GPU 时用 GPU）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
         <source>GPU (CuPy)</source>
         <translation>GPU（CuPy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="73"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="78"/>
         <source>Support angle for neighbours (degrees)</source>
         <translation>邻域支持角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="73"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="78"/>
         <source>Separation angle between endmembers (degrees)</source>
         <translation>端元间最小分离角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="80"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="85"/>
         <source>PPI counts</source>
         <translation>PPI 计数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="88"/>
-        <source>{} components asked for but the raster has {} bands.</source>
-        <translation>要求 {} 个主成分，但栅格只有 {} 个波段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="95"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="101"/>
         <source>PPI with {} skewers on {}.</source>
         <translation>PPI：{} 个随机投影向量，运行于 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="102"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="107"/>
         <source>Projected on {} principal components ({:.2%} of the variance).</source>
         <translation>投影到 {} 个主成分（占方差的 {:.2%}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="137"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="142"/>
         <source>Spatial filter: dropped isolated pixel at row {}, col {} (PPI count {}).</source>
         <translation>空间滤波：剔除第 {} 行、第 {} 列的孤立像元（PPI 计数 {}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="41"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
+        <source>Principal components first (0 = full spectra)</source>
+        <translation>先投影的主成分数（0 = 全光谱）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="73"/>
+        <source>Drop isolated outliers, keep endmembers apart</source>
+        <translation>剔除孤立异常点，端元保持间隔</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="150"/>
+        <source>Fewer than {} candidates lie {:g} degrees apart (the extremes of a large scene gather on few materials): endmembers kept {:g} degrees apart instead.</source>
+        <translation>少于 {} 个候选端元彼此相隔 {:g} 度（大场景的极值集中在少数几种物质上）：改为保留相隔 {:g} 度的端元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="154"/>
+        <source>Only {} distinct materials among the {} PPI candidates, even {:g} degrees apart: {} more endmembers are the next pixels by count, {:g} pixels from the others (purer or other pixels of materials already found).</source>
+        <translation>只有 {} 种不同物质（在 {} 个 PPI 候选中，即使相隔 {:g} 度）：另外 {} 个端元取按计数排序的后续像元，与其他端元相距 {:g} 个像元（已找到物质的更纯像元或其他像元）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="159"/>
+        <source>Only {} endmembers (asked for {}): only {} pixels passed the spatial filter; add skewers.</source>
+        <translation>只得到 {} 个端元（要求 {} 个）：只有 {} 个像元通过了空间滤波；请增加随机投影向量。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="43"/>
         <source>Pixel Purity Index: projects every pixel on SKEWERS random directions (isotropic unit vectors) and counts how often each pixel is the extreme; the purest pixels are counted most. Runs on the GPU with CuPy when one is present (DEVICE), otherwise on the CPU, block by block.
 
 Spatial filter (PCCEE): a candidate must have at least 2 of its 8 neighbours within the support angle (isolated hot or saturated pixels are dropped), and kept endmembers must differ by the separation angle and lie 3 pixels apart, so ten endmembers are not ten pixels of one field. A neighbour supports a candidate within the support angle or within twice that neighbour&apos;s own pixel-to-pixel variation (noisy water), so a hot pixel at a field edge is dropped and a narrow river&apos;s water is kept. On a large scene the extremes gather on few materials: when fewer than ENDMEMBERS candidates lie the separation angle apart, it is halved (down to an eighth), then the rest is filled with the next pixels by count, 3 pixels from the others; the log says which.
-Reduce: 0 projects the full spectra, as the paper does; N &gt; 0 projects on the first N principal components first (much faster on large scenes, and less noise).
+Reduce (default 30): the pixels are projected on their first 30 principal components before the skewers, as ENVI&apos;s PPI runs on MNF components: the extremes of the signal are the same, the noise of the other bands is left out, and a full GF-5 scene takes minutes instead of a quarter of an hour. 0 projects the full spectra, as the paper does; a scene with no more bands than that is projected whole.
 Outputs: the endmember library (score = PPI count, spectra from the original bands) and a raster of PPI counts. Remove bad bands first: noisy water-vapour bands add noise to the counts.
 
 Reference: Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of AVIRIS data, JPL Publication 95-1.</source>
         <translation>纯净像元指数（PPI）：把每个像元投影到 SKEWERS 个随机方向（各向同性单位向量）上，统计每个像元成为极值的次数；越纯的像元计数越多。有 GPU 时用 CuPy 在 GPU 上运行（DEVICE），否则在 CPU 上逐块运行。
 
 空间滤波（PCCEE）：候选端元的 8 个邻域像元中至少有 2 个在支持角之内（剔除孤立的热点或饱和像元），保留的端元之间至少相差分离角且相距 3 个像元，避免十个端元都来自同一块田地。邻域像元与候选端元的夹角在支持角之内，或在该邻域像元自身像元间变化的两倍之内（噪声较大的水体）时，即支持该候选端元；因此田块边缘的热点像元会被剔除，而窄河流的水体会被保留。大场景中的极值会集中在少数几种物质上：相隔分离角的候选端元少于 ENDMEMBERS 个时，分离角减半（最多减至八分之一），然后按计数用后续像元补足其余端元，与其他端元相距 3 个像元；日志会说明是哪些。
-降维：0 表示投影全光谱，与论文一致；N &gt; 0 表示先投影到前 N 个主成分（大场景快得多，噪声也更少）。
+降维（默认 30）：像元先投影到前 30 个主成分上再投影到随机方向，与 ENVI 的 PPI 在 MNF 分量上运行相同：信号的极值不变，其余波段的噪声被排除，整景 GF-5 影像只需几分钟而不是一刻钟。0 表示投影全光谱，与论文一致；波段数不多于该值的场景投影全部波段。
 输出：端元库（得分 = PPI 计数，光谱取自原始波段）和 PPI 计数栅格。请先去除坏波段：含噪声的水汽波段会给计数带来噪声。
 
 参考文献：Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of AVIRIS data, JPL Publication 95-1.</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="65"/>
-        <source>Principal components first (0 = full spectra)</source>
-        <translation>先投影的主成分数（0 = 全光谱）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="68"/>
-        <source>Drop isolated outliers, keep endmembers apart</source>
-        <translation>剔除孤立异常点，端元保持间隔</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="145"/>
-        <source>Fewer than {} candidates lie {:g} degrees apart (the extremes of a large scene gather on few materials): endmembers kept {:g} degrees apart instead.</source>
-        <translation>少于 {} 个候选端元彼此相隔 {:g} 度（大场景的极值集中在少数几种物质上）：改为保留相隔 {:g} 度的端元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="149"/>
-        <source>Only {} distinct materials among the {} PPI candidates, even {:g} degrees apart: {} more endmembers are the next pixels by count, {:g} pixels from the others (purer or other pixels of materials already found).</source>
-        <translation>只有 {} 种不同物质（在 {} 个 PPI 候选中，即使相隔 {:g} 度）：另外 {} 个端元取按计数排序的后续像元，与其他端元相距 {:g} 个像元（已找到物质的更纯像元或其他像元）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="154"/>
-        <source>Only {} endmembers (asked for {}): only {} pixels passed the spatial filter; add skewers.</source>
-        <translation>只得到 {} 个端元（要求 {} 个）：只有 {} 个像元通过了空间滤波；请增加随机投影向量。</translation>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="93"/>
+        <source>{} components asked for and the raster has {} bands: the full spectra are projected.</source>
+        <translation>要求 {} 个主成分，而栅格有 {} 个波段：投影全光谱。</translation>
     </message>
 </context>
 <context>
     <name>ExtractEndmembersVca</name>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="26"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="25"/>
         <source>Extract endmembers (VCA)</source>
         <translation>端元提取（VCA）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="45"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="44"/>
         <source>Variance kept by PCA (fraction)</source>
         <translation>PCA 保留的方差比例</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="58"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="57"/>
         <source>VCA finds at most bands + 1 = {} endmembers.</source>
         <translation>VCA 最多提取 波段数 + 1 = {} 个端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="65"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="63"/>
         <source>PCA: {} components hold {:.2%} of the variance.</source>
         <translation>PCA：{} 个主成分占方差的 {:.2%}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="77"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="75"/>
         <source>Large scene: the reduced pixels are re-read for each vertex.</source>
         <translation>大场景：每个顶点都重新读取降维后的像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="85"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="83"/>
         <source>VCA found only {} distinct vertices (asked for {}): the scene&apos;s spectra span {} dimensions. The library holds those {}.</source>
         <translation>VCA 只找到 {} 个不同的顶点（要求 {} 个）：场景光谱只张成 {} 维空间。端元库中保存这 {} 个端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="29"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="28"/>
         <source>Vertex Component Analysis: removes the mean, projects the pixels on the principal components that hold VARIANCE of the variance (at least ENDMEMBERS - 1 of them), and finds the vertices of the data simplex one by one, each the pixel with the largest projection on a random direction orthogonal to the vertices found before. Good at medium-purity endmembers (vegetated soils), complementing PPI. The scene is streamed block by block.
 Robust vertices (TAIL, default 25): of the TAIL pixels with the largest projection, the vertex is the most typical one (the smallest spectral angle to their band-wise median), not the single most extreme, which is often noise or an isolated outlier pixel (on Jasper Ridge, 4 endmembers, seeds 1-3: mean angle to the ground truth 7.6 degrees instead of 9.4). TAIL = 1 is the paper&apos;s rule.
 
@@ -753,12 +758,12 @@ Reference: Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast
 参考文献：Nascimento and Bioucas-Dias (2005), Vertex component analysis: a fast algorithm to unmix hyperspectral data, IEEE TGRS 43(4), 898-910.</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="48"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="47"/>
         <source>Pixels per vertex (1 = the paper&apos;s single extreme)</source>
         <translation>每个顶点的候选像元数（1 = 论文的单个极值像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="100"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_vca.py" line="98"/>
         <source>VCA vertex: the most extreme pixel (row {}, col {}) is {:.1f} degrees from the typical one of the {} most extreme; kept row {}, col {}.</source>
         <translation>VCA 顶点：最极端的像元（第 {} 行、第 {} 列）与典型像元相距 {:.1f} 度（典型像元取自最极端的 {} 个像元）；保留第 {} 行、第 {} 列。</translation>
     </message>
@@ -992,142 +997,142 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PcceeAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="122"/>
+        <location filename="../algorithms/base.py" line="123"/>
         <source>{} ({}): {}</source>
         <translation>{}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="169"/>
+        <location filename="../algorithms/base.py" line="170"/>
         <source>not a raster layer QGIS can open. Choose a raster file (GeoTIFF, ENVI, VRT).</source>
         <translation>不是 QGIS 能打开的栅格图层。请选择栅格文件（GeoTIFF、ENVI、VRT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="172"/>
+        <location filename="../algorithms/base.py" line="173"/>
         <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
         <translation>只支持由 GDAL 读取的文件栅格，不支持“{}”图层。请先把图层保存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="225"/>
+        <location filename="../algorithms/base.py" line="226"/>
         <source>Wavelengths: {} values given by the user.</source>
         <translation>波长：用户提供的 {} 个值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="238"/>
+        <location filename="../algorithms/base.py" line="239"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
         <translation>波长：{:.1f}-{:.1f} nm，来自 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="242"/>
+        <location filename="../algorithms/base.py" line="243"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
         <translation>栅格“{}”的元数据和波段名中都没有波长信息。请为每个波段给出一个波长（{} 个值），或给出包含波长的文本文件路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="263"/>
+        <location filename="../algorithms/base.py" line="264"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="163"/>
+        <location filename="../algorithms/base.py" line="164"/>
         <source>Cancelled; no output was written.</source>
         <translation>已取消；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="34"/>
+        <location filename="../algorithms/base.py" line="35"/>
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="35"/>
+        <location filename="../algorithms/base.py" line="36"/>
         <source>Spectral libraries</source>
         <translation>光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="36"/>
+        <location filename="../algorithms/base.py" line="37"/>
         <source>Preparation</source>
         <translation>预处理</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="37"/>
+        <location filename="../algorithms/base.py" line="38"/>
         <source>Endmember extraction</source>
         <translation>端元提取</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="38"/>
+        <location filename="../algorithms/base.py" line="39"/>
         <source>Unmixing</source>
         <translation>混合像元分解</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="39"/>
+        <location filename="../algorithms/base.py" line="40"/>
         <source>Inversion</source>
         <translation>反演</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40"/>
+        <location filename="../algorithms/base.py" line="41"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="229"/>
+        <location filename="../algorithms/base.py" line="230"/>
         <source>GDAL IMAGERY metadata</source>
         <translation>GDAL IMAGERY 元数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="230"/>
+        <location filename="../algorithms/base.py" line="231"/>
         <source>ENVI header &apos;wavelength&apos;</source>
         <translation>ENVI 头文件的 wavelength 字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="231"/>
+        <location filename="../algorithms/base.py" line="232"/>
         <source>band descriptions</source>
         <translation>波段描述</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41"/>
+        <location filename="../algorithms/base.py" line="42"/>
         <source>Evaluation (the paper&apos;s tables)</source>
         <translation>评估（论文中的表格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="95"/>
+        <location filename="../algorithms/base.py" line="96"/>
         <source>Interrupted by {}; no output was written.</source>
         <translation>被 {} 中断；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="142"/>
+        <location filename="../algorithms/base.py" line="143"/>
         <source>This needs {0}: on Debian or Ubuntu, sudo apt install {1}; elsewhere, pip install {0} into the Python that QGIS uses.</source>
         <translation>需要 {0}：在 Debian 或 Ubuntu 上运行 sudo apt install {1}；其他系统请用 pip install {0} 安装到 QGIS 使用的 Python 中。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="186"/>
+        <location filename="../algorithms/base.py" line="187"/>
         <source>Hyperspectral raster</source>
         <translation>高光谱栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="191"/>
+        <location filename="../algorithms/base.py" line="192"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="198"/>
+        <location filename="../algorithms/base.py" line="199"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="218"/>
+        <location filename="../algorithms/base.py" line="219"/>
         <source>cannot read &apos;{}&apos; as text ({}). Give a UTF-8 text file with one wavelength per band, or the list itself.</source>
         <translation>无法将“{}”作为文本读取（{}）。请提供每个波段一个波长的 UTF-8 文本文件，或直接给出波长列表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="235"/>
+        <location filename="../algorithms/base.py" line="236"/>
         <source>the wavelengths in the raster&apos;s {} are wrong: {} Give the right ones here; they replace the file&apos;s.</source>
         <translation>栅格中的波长（来源：{}）有误：{} 请在此处给出正确的波长，它们将取代文件中的波长。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42"/>
+        <location filename="../algorithms/base.py" line="43"/>
         <source>Pollution-source detection (SI-LICNet)</source>
         <translation>污染源检测（SI-LICNet）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="203"/>
+        <location filename="../algorithms/base.py" line="204"/>
         <source>Wavelengths (nm) if the raster has none</source>
         <translation>波长（nm），栅格没有波长时填写</translation>
     </message>
@@ -1150,7 +1155,7 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>PCCEE 流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="33"/>
+        <location filename="../algorithms/base.py" line="34"/>
         <source>Workflows</source>
         <translation>流程</translation>
     </message>
@@ -1308,7 +1313,7 @@ The digest detects accidental damage (a truncated or corrupted copy), not a dete
         <translation>去除坏波段后的栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="68"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="73"/>
         <source>Keeping {} of {} bands; dropped: {}.</source>
         <translation>保留 {} 个波段（共 {} 个）；去除：{}。</translation>
     </message>
@@ -1328,12 +1333,12 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
 参考文献：Zhu (2017), arXiv:1708.05125，AVIRIS 场景中通常去除的波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="61"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="66"/>
         <source>every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): the raster holds no image. Check its nodata value, or give the scene itself.</source>
         <translation>所有波段在全景内都是常数或为空（全部为 nodata、NaN，或同一个值，如 0）：栅格中没有影像。请检查其 nodata 值，或提供场景本身。</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="81"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="85"/>
         <source>The ENVI header&apos;s bad band list (bbl) marks {} bands as bad: {}.</source>
         <translation>ENVI 头文件的坏波段列表（bbl）将 {} 个波段标为坏波段：{}。</translation>
     </message>
@@ -1347,6 +1352,11 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
         <source>Drop constant or empty bands</source>
         <translation>去除恒定或无值的波段</translation>
     </message>
+    <message>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="70"/>
+        <source>{} constant or empty bands found: copying the scene again without them.</source>
+        <translation>发现 {} 个恒定或无值的波段：重新复制场景并去除这些波段。</translation>
+    </message>
 </context>
 <context>
     <name>SelectTopKEndmembers</name>
@@ -1356,34 +1366,129 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
         <translation>选择 Top-K 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="73"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="77"/>
         <source>Candidate endmember libraries</source>
         <translation>候选端元光谱库</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="75"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="79"/>
         <source>Prior spectral library (empty: built-in)</source>
         <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="76"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="80"/>
         <source>K (endmembers to keep)</source>
         <translation>K（保留的端元数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="78"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="82"/>
         <source>At most one per prior class</source>
         <translation>每个先验类别至多一个</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="92"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="96"/>
         <source>Top-K endmembers</source>
         <translation>Top-K 端元</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="111"/>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="115"/>
         <source>Only {} of K = {} endmembers kept: too few candidates, or they match too few prior classes.</source>
         <translation>只保留了 {} 个端元（K = {}）：候选端元太少，或它们匹配的先验类别太少。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="84"/>
+        <source>Selection rule</source>
+        <translation>选择规则</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="84"/>
+        <source>Purity-aware: pure candidates, classes assigned jointly, the purest vertex among close matches</source>
+        <translation>纯度感知：纯净候选、类别联合分配、在相近匹配中取最纯的顶点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="84"/>
+        <source>Smallest angle to the prior (the paper)</source>
+        <translation>与先验光谱夹角最小（论文方法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="87"/>
+        <source>Keep fewer than K if fewer classes match</source>
+        <translation>匹配的类别少于 K 时保留较少端元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="89"/>
+        <source>Largest angle of a class to its endmember (degrees)</source>
+        <translation>类别与其端元的最大夹角（度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="92"/>
+        <source>Scene the candidates come from (for REFINE)</source>
+        <translation>候选端元所来自的场景（用于 REFINE）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="94"/>
+        <source>Refine to the median of the pure pixels</source>
+        <translation>精化为纯净像元的中位数光谱</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="119"/>
+        <source>{}{} ({}): {:.2f} degrees to {}{}</source>
+        <translation>{}{}（{}）：{:.2f} 度（相对于 {}）{}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="119"/>
+        <source>, purity {:.2f}</source>
+        <translation>，纯度 {:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="138"/>
+        <source>K = {} but the prior library has only {} classes ({}); allow several endmembers per class or lower K.</source>
+        <translation>K = {}，但先验光谱库只有 {} 个类别（{}）；请允许每个类别有多个端元，或减小 K。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="145"/>
+        <source>no candidate matches any prior class ({}); add candidates or raise MAX_ANGLE.</source>
+        <translation>没有候选端元匹配任何先验类别（{}）；请增加候选端元或增大 MAX_ANGLE。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="148"/>
+        <source>the candidates support only {} of K = {} classes ({}); allow fewer (UP_TO_K) or lower K.</source>
+        <translation>候选端元只支持 {} 个类别，少于 K = {}（{}）；请允许保留较少端元（UP_TO_K）或减小 K。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="151"/>
+        <source>Prior class left out: {}.</source>
+        <translation>未选用的先验类别：{}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="163"/>
+        <source>the scene has {} bands but the candidates {}: give the scene they were extracted from.</source>
+        <translation>场景有 {} 个波段，而候选端元有 {} 个：请提供提取候选端元所用的场景。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="169"/>
+        <source>the raster has no valid pixel.</source>
+        <translation>栅格没有有效像元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="179"/>
+        <source>Refined {}: median of {} pure pixels of the {} sampled, {:.1f} degrees from the pixel.</source>
+        <translation>已精化 {}：{} 个纯净像元（采样 {} 个）的中位数光谱，与原像元相距 {:.1f} 度。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="181"/>
+        <source>Refinement stable after {} iterations.</source>
+        <translation>精化在 {} 次迭代后稳定。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="158"/>
+        <source>REFINE skipped: no scene (INPUT) to take the pure pixels from; give the scene the candidates come from to refine them.</source>
+        <translation>已跳过 REFINE：没有可从中选取纯净像元的场景（INPUT）；如需精化，请给出候选端元所来自的场景。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="175"/>
+        <source>Kept {}: its {} pure pixels of the {} sampled lie on a mixing line (the other endmembers explain their spread), their median would be a mixture; {:.1f} degrees from the pixel.</source>
+        <translation>保持 {}：其 {} 个纯净像元（采样 {} 个）位于混合线上（其他端元能解释它们的离散程度），它们的中位数会是混合光谱；与原像元相距 {:.1f} 度。</translation>
     </message>
     <message>
         <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="41"/>
@@ -1393,112 +1498,22 @@ Rule &apos;purity-aware&apos; (default): a candidate is pure when the other cand
 Rule &apos;smallest angle (paper)&apos;: every candidate is labelled with the class of its nearest prior spectrum and ranked by that angle; the K best are kept, one per class unless allowed.
 UP_TO_K (default on): keep fewer than K when the candidates support fewer classes, with a warning; off, such a run fails.
 
-REFINE (needs the scene, INPUT): each kept endmember becomes the band-wise median of its pure pixels (fully constrained abundance at least 0.8, on a sample of 50000 pixels, iterated until stable): the material as the scene holds it rather than its most extreme pixel. On Jasper Ridge (PPI 10 + VCA 6 + the built-in prior, seeds 1-3) it brings the Top-4 from 9.5 to 3.9 degrees of Zhu&apos;s ground truth on average; on the simulated scene it lowers the inversion&apos;s accuracy (a rare material&apos;s pure pixels include mixtures with its neighbours), so it is off by default.
+REFINE (default on; it needs the scene, INPUT, and without it is skipped with a log line): each kept endmember becomes the band-wise median of its pure pixels (fully constrained abundance at least 0.8, on a sample of 50000 pixels, iterated until stable): the material as the scene holds it rather than its most extreme pixel. An endmember whose pure pixels lie on a mixing line keeps its spectrum: when the other endmembers&apos; mixing explains at least 75 % of their spread (a material with few pure pixels, such as a town among gardens or a narrow river), their median would be a mixture, not the material. On Jasper Ridge (PPI 10 + VCA 6 + the built-in prior, seeds 1-3) REFINE brings the Top-4 from 9.6 to 4.0 degrees of Zhu&apos;s ground truth on average; on the simulated scene it keeps the town and the river as they are, and the inversion loses no accuracy.
 
 Output: the optimised library, score = angle to the prior in degrees, class = matched class.
 
-References: the PCCEE framework (physically-constrained collaborative endmember extraction); Kuhn (1955), The Hungarian method for the assignment problem; Lawson and Hanson (1974), Solving least squares problems (NNLS); Winter (1999), N-FINDR, Proc. SPIE 3753.</source>
+References: the PCCEE framework (physically-constrained collaborative endmember extraction); Kuhn (1955), The Hungarian method for the assignment problem; Lawson and Hanson (1974), Solving least squares problems (NNLS); Winter (1999), N-FINDR, Proc. SPIE 3753; Somers et al. (2011), Endmember variability in spectral mixture analysis: a review, Remote Sensing of Environment 115.</source>
         <translation>合并候选端元库（PPI、VCA、先验匹配；被多种方法找到的同一像元只计一次），并从中保留 K 个（默认 4 个，与论文一致：土壤、植被、城市、水体），每个先验类别一个。
 
 规则“纯度感知”（默认）：若其他候选端元不能把某候选端元重建为其他物质的混合，则它是纯净的（非负最小二乘：其重建中来自同一物质（10 度以内）候选端元的份额至少为 0.9）。类别与候选端元联合分配（在光谱角上用匈牙利算法，纯净候选优先），因此某类别不会因为其最佳候选更接近另一类别而空缺，恰好最接近某条实验室光谱的混合像元也会让位于 PPI 和 VCA 找到的纯净像元。在与某类别夹角接近最佳值 a 的候选端元中（a + min(a, 2 度) 以内，至少 25 %：与其像元匹配在 0.1 度以内的影像光谱没有余地，偏离 4 度的实验室光谱有 2 度余地），更纯者胜出；同样纯（相差 0.1 以内）时取单形体体积最大的组合（N-FINDR 准则）：即取顶点，而不是通往另一种物质途中的像元。最佳候选的夹角大于 MAX_ANGLE 的类别被舍弃，日志会说明是哪些类别及原因。
 规则“最小夹角（论文方法）”：每个候选端元用最接近的先验光谱的类别标记，并按该夹角排序；保留最好的 K 个，除非允许，否则每个类别一个。
 UP_TO_K（默认开启）：候选端元支持的类别少于 K 时保留较少端元，并给出警告；关闭时此类运行会报错。
 
-REFINE（需要场景，INPUT）：每个保留的端元替换为其纯净像元（全约束丰度至少 0.8，在 50000 个像元的样本上迭代至稳定）的逐波段中位数：即场景中该物质的实际光谱，而不是其最极端的像元。在 Jasper Ridge 上（PPI 10 + VCA 6 + 内置先验库，随机种子 1-3），它使 Top-4 与 Zhu 的真值的平均夹角从 9.5 度降至 3.9 度；在模拟场景上它会降低反演精度（稀有物质的纯净像元中包含与相邻地物的混合像元），因此默认关闭。
+REFINE（默认开启；需要场景 INPUT，未给出场景时跳过并在日志中说明）：每个保留的端元替换为其纯净像元（全约束丰度至少 0.8，在 50000 个像元的样本上迭代至稳定）的逐波段中位数：即场景中该物质的实际光谱，而不是其最极端的像元。纯净像元位于混合线上的端元保持原光谱：当其他端元的混合能解释这些像元至少 75 % 的离散程度时（纯净像元很少的物质，如花园间的城镇或狭窄的河流），它们的中位数是混合光谱，而不是该物质。在 Jasper Ridge 上（PPI 10 + VCA 6 + 内置先验库，随机种子 1-3），REFINE 使 Top-4 与 Zhu 的真值的平均夹角从 9.6 度降至 4.0 度；在模拟场景上它保持城镇和河流端元不变，反演精度不下降。
 
 输出：优化后的端元库，得分 = 与先验光谱的光谱角（度），类别 = 匹配的类别。
 
-参考文献：PCCEE 框架（物理约束协同端元提取）；Kuhn (1955), The Hungarian method for the assignment problem；Lawson and Hanson (1974), Solving least squares problems (NNLS)；Winter (1999), N-FINDR, Proc. SPIE 3753。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="80"/>
-        <source>Selection rule</source>
-        <translation>选择规则</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="80"/>
-        <source>Purity-aware: pure candidates, classes assigned jointly, the purest vertex among close matches</source>
-        <translation>纯度感知：纯净候选、类别联合分配、在相近匹配中取最纯的顶点</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="80"/>
-        <source>Smallest angle to the prior (the paper)</source>
-        <translation>与先验光谱夹角最小（论文方法）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="83"/>
-        <source>Keep fewer than K if fewer classes match</source>
-        <translation>匹配的类别少于 K 时保留较少端元</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="85"/>
-        <source>Largest angle of a class to its endmember (degrees)</source>
-        <translation>类别与其端元的最大夹角（度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="88"/>
-        <source>Scene the candidates come from (for REFINE)</source>
-        <translation>候选端元所来自的场景（用于 REFINE）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="90"/>
-        <source>Refine to the median of the pure pixels</source>
-        <translation>精化为纯净像元的中位数光谱</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="115"/>
-        <source>{}{} ({}): {:.2f} degrees to {}{}</source>
-        <translation>{}{}（{}）：{:.2f} 度（相对于 {}）{}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="115"/>
-        <source>, purity {:.2f}</source>
-        <translation>，纯度 {:.2f}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="133"/>
-        <source>K = {} but the prior library has only {} classes ({}); allow several endmembers per class or lower K.</source>
-        <translation>K = {}，但先验光谱库只有 {} 个类别（{}）；请允许每个类别有多个端元，或减小 K。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="140"/>
-        <source>no candidate matches any prior class ({}); add candidates or raise MAX_ANGLE.</source>
-        <translation>没有候选端元匹配任何先验类别（{}）；请增加候选端元或增大 MAX_ANGLE。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="143"/>
-        <source>the candidates support only {} of K = {} classes ({}); allow fewer (UP_TO_K) or lower K.</source>
-        <translation>候选端元只支持 {} 个类别，少于 K = {}（{}）；请允许保留较少端元（UP_TO_K）或减小 K。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="146"/>
-        <source>Prior class left out: {}.</source>
-        <translation>未选用的先验类别：{}。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="152"/>
-        <source>REFINE needs the scene the candidates come from.</source>
-        <translation>REFINE 需要候选端元所来自的场景。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="155"/>
-        <source>the scene has {} bands but the candidates {}: give the scene they were extracted from.</source>
-        <translation>场景有 {} 个波段，而候选端元有 {} 个：请提供提取候选端元所用的场景。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="161"/>
-        <source>the raster has no valid pixel.</source>
-        <translation>栅格没有有效像元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="165"/>
-        <source>Refined {}: median of {} pure pixels of the {} sampled, {:.1f} degrees from the pixel.</source>
-        <translation>已精化 {}：{} 个纯净像元（采样 {} 个）的中位数光谱，与原像元相距 {:.1f} 度。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/select_top_k_endmembers.py" line="167"/>
-        <source>Refinement stable after {} iterations.</source>
-        <translation>精化在 {} 次迭代后稳定。</translation>
+参考文献：PCCEE 框架（物理约束协同端元提取）；Kuhn (1955), The Hungarian method for the assignment problem；Lawson and Hanson (1974), Solving least squares problems (NNLS)；Winter (1999), N-FINDR, Proc. SPIE 3753；Somers et al. (2011), Endmember variability in spectral mixture analysis: a review, Remote Sensing of Environment 115。</translation>
     </message>
 </context>
 <context>
@@ -2469,22 +2484,22 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>图层没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="45"/>
+        <location filename="../algorithms/core/band_selection.py" line="50"/>
         <source>&apos;{}&apos; is not a band number or a range such as 108-112.</source>
         <translation>“{}”不是波段编号，也不是 108-112 这样的范围。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="50"/>
+        <location filename="../algorithms/core/band_selection.py" line="55"/>
         <source>Band range &apos;{}&apos; is outside 1-{}.</source>
         <translation>波段范围“{}”超出 1-{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="67"/>
+        <location filename="../algorithms/core/band_selection.py" line="72"/>
         <source>Water-vapour bands can only be found when wavelengths are known.</source>
         <translation>只有已知波长时才能找出水汽吸收波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="73"/>
+        <location filename="../algorithms/core/band_selection.py" line="78"/>
         <source>Only {} of {} bands remain after dropping bad bands; at least {} are needed.</source>
         <translation>去除坏波段后只剩 {} 个波段（共 {} 个）；至少需要 {} 个。</translation>
     </message>
@@ -2624,37 +2639,37 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>波段 {} 的波长相同（{:g} nm）；每个波段需要各自的波长。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="46"/>
+        <location filename="../algorithms/io/model_file.py" line="38"/>
         <source>&apos;{}&apos; is not a PCCEE model file.</source>
         <translation>“{}”不是 PCCEE 模型文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="50"/>
+        <location filename="../algorithms/io/model_file.py" line="41"/>
         <source>&apos;{}&apos; has been altered since this plugin wrote it (its digest does not match).</source>
         <translation>“{}”在本插件写出后已被修改（摘要不匹配）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="63"/>
+        <location filename="../algorithms/io/model_file.py" line="72"/>
         <source>&apos;{}&apos; does not exist.</source>
         <translation>“{}”不存在。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="65"/>
+        <location filename="../algorithms/io/model_file.py" line="74"/>
         <source>&apos;{}&apos; is not a PCCEE model file: not a complete .npz archive of plain arrays ({}).</source>
         <translation>“{}”不是 PCCEE 模型文件：不是完整的纯数组 .npz 归档（{}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="76"/>
+        <location filename="../algorithms/io/model_file.py" line="85"/>
         <source>&apos;{}&apos; is not a PCCEE model file (its header is not readable).</source>
         <translation>“{}”不是 PCCEE 模型文件（无法读取其文件头）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="79"/>
+        <location filename="../algorithms/io/model_file.py" line="94"/>
         <source>&apos;{}&apos; holds a model of format &apos;{}&apos;; this plugin reads &apos;{}&apos;.</source>
         <translation>“{}”中的模型格式为“{}”；本插件读取的格式为“{}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/model_file.py" line="83"/>
+        <location filename="../algorithms/io/model_file.py" line="98"/>
         <source>&apos;{}&apos; is damaged: its header lists no {}.</source>
         <translation>“{}”已损坏：其文件头中没有 {}。</translation>
     </message>
@@ -2839,12 +2854,12 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>VCA 没有找到有效像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/detector_file.py" line="76"/>
+        <location filename="../algorithms/io/detector_file.py" line="65"/>
         <source>&apos;{}&apos; is damaged or crafted: {}.</source>
         <translation>“{}”已损坏或被篡改：{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/detector_file.py" line="88"/>
+        <location filename="../algorithms/io/detector_file.py" line="71"/>
         <source>&apos;{}&apos; holds a model of format &apos;{}&apos;; this needs a pollution-source detector (&apos;{}&apos;), written by &apos;Train pollution-source detector&apos;.</source>
         <translation>“{}”中的模型格式为“{}”；此处需要由“训练污染源检测器（SI-LICNet）”写出的污染源检测器（“{}”）。</translation>
     </message>

@@ -62,7 +62,7 @@ def test_rows_equal_running_the_workflows_one_by_one(ablation, simulated_scene, 
                                                 "OUTPUT_ANGLES": str(folder / "angles.tif")})
     libraries = {
         "PPI+VCA+PS": run_alg("pccee:selecttopkendmembers", {
-            "CANDIDATES": [ppi["OUTPUT"], vca["OUTPUT"], prior["OUTPUT"]], "K": 4, "UP_TO_K": True,
+            "CANDIDATES": [ppi["OUTPUT"], vca["OUTPUT"], prior["OUTPUT"]], "K": 4, "UP_TO_K": True, "INPUT": scene,
             "OUTPUT": str(folder / "topk.gpkg")})["OUTPUT"],
         "PPI+VCA": run_alg("pccee:mergeendmembers", {"INPUT": [ppi["OUTPUT"], vca["OUTPUT"]],
                                                      "OUTPUT": str(folder / "merged.gpkg")})["OUTPUT"]}

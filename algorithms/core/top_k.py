@@ -229,23 +229,56 @@ def select_collaborative(candidates, prior, prior_classes, k, purity=None, max_a
 
 #: A pixel is a pure pixel of an endmember when its fully constrained abundance of it is at least this.
 PURE_PIXEL = 0.8
+#: Pure pixels whose spread the endmembers' mixing explains for at least this share (mixing_share) lie on a mixing
+#: line, not around a typical spectrum: their median would be a mixture. Measured: at most 0.69 on Jasper Ridge (every
+#: step), 0.85-0.97 for the simulated scene's urban, water and vegetation pixels.
+MIXING_LINE = 0.75
 
 
-def refine_endmembers(endmembers, pixels, threshold=PURE_PIXEL, max_iterations=20, tolerance=0.01, min_pixels=3):
+class Refinement(NamedTuple):
+    """spectra (k, bands); pure pixel count per endmember in the last step (k,); iterations; mixing (k,): True where
+    the endmember kept its spectrum because its pure pixels lie on a mixing line."""
+    spectra: np.ndarray
+    counts: np.ndarray
+    iterations: int
+    mixing: np.ndarray
+
+
+def mixing_share(pixels, abundances, endmembers):
+    """The share of the spread of pixels (n, bands) about their mean that their reconstruction abundances (n, k) @
+    endmembers (k, bands) explains: 1 - sum |x - a E|^2 / sum |x - mean x|^2 (1 when they do not spread)."""
+    spread = np.sum((pixels - pixels.mean(axis=0)) ** 2)
+    if not spread > 0:
+        return 1.0
+    return 1.0 - np.sum((pixels - abundances @ endmembers) ** 2) / spread
+
+
+def refine_endmembers(endmembers, pixels, threshold=PURE_PIXEL, max_iterations=20, tolerance=0.01, min_pixels=3,
+                      mixing_limit=MIXING_LINE):
     """Each endmember replaced by the typical spectrum of its pure pixels: the band-wise median of the pixels
     whose fully constrained (FCLS) abundance of it is at least `threshold`, the pixels unmixed again with
     the new endmembers until none moves by more than `tolerance` degrees. PPI and VCA pick extreme pixels,
     often the brightest or noisiest of a material; the median of its pure pixels is the material as the
     scene holds it (how reference endmembers such as Zhu's for Jasper Ridge are labelled).
 
-    Parameters: endmembers (k, bands); pixels (n, bands), a sample of the scene. Returns (refined (k, bands),
-    pure pixel count per endmember in the last step (k,), iterations). An endmember with fewer than
-    min_pixels pure pixels keeps its spectrum.
+    Only where the pure pixels spread by the material's own variability: pure pixels spread by within-class
+    variability (illumination, moisture, condition), which the other endmembers do not explain, or by mixing, which
+    they do (Somers et al. 2011). A material with few or no pure pixels (a town of roofs among gardens, a narrow
+    river) has an 'abundance >= threshold' set that is a mixing line towards its neighbours: its median is a
+    mixture, and iterating walks it down the line (on the simulated scene urban drifted 10-15 degrees towards soil
+    and tailings, and the metal inversion lost 0.15 CV R2). So an endmember whose pure pixels' spread the FCLS
+    reconstruction explains for at least `mixing_limit` (mixing_share) keeps its spectrum from that step on; the
+    rule is checked at every step, so a refinement that drifts onto a mixing line stops there.
+
+    Parameters: endmembers (k, bands); pixels (n, bands), a sample of the scene. Returns Refinement. An endmember
+    with fewer than min_pixels pure pixels keeps its spectrum. Reference: Somers, Asner, Tits and Coppin (2011),
+    Endmember variability in spectral mixture analysis: a review, Remote Sensing of Environment 115, 1603-1616.
     """
     from .unmixing import LinearUnmixer
     pixels = np.asarray(pixels, dtype=np.float64)
     refined = np.array(endmembers, dtype=np.float64)
     counts = np.zeros(len(refined), dtype=np.int64)
+    mixing = np.zeros(len(refined), dtype=bool)
     iteration = 0
     for iteration in range(1, max_iterations + 1):
         abundances = LinearUnmixer(refined, "fcls").abundances(pixels)
@@ -253,10 +286,14 @@ def refine_endmembers(endmembers, pixels, threshold=PURE_PIXEL, max_iterations=2
         for index in range(len(refined)):
             pure = abundances[:, index] >= threshold
             counts[index] = int(pure.sum())
-            if counts[index] >= min_pixels:
-                moved[index] = np.median(pixels[pure], axis=0)
+            if mixing[index] or counts[index] < min_pixels:
+                continue
+            if mixing_share(pixels[pure], abundances[pure], refined) >= mixing_limit:
+                mixing[index] = True
+                continue
+            moved[index] = np.median(pixels[pure], axis=0)
         shift = np.nanmax(np.diag(spectral_angles(moved, refined)))
         refined = moved
         if not shift > tolerance:
             break
-    return refined, counts, iteration
+    return Refinement(refined, counts, iteration, mixing)

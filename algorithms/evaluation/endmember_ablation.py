@@ -57,8 +57,8 @@ class EndmemberAblation(PcceeAlgorithm):
             "on the abundances at the soil samples, with the same seed and folds for every workflow.\n\n"
             "Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): "
             "there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through "
-            "the Top-K optimisation (K, one per prior class), as in the PCCEE workflow; a workflow whose "
-            "candidates match fewer classes keeps fewer (the table says how many).\n"
+            "the Top-K optimisation (K, one per prior class, refined on the raster), as in the PCCEE workflow; a "
+            "workflow whose candidates match fewer classes keeps fewer (the table says how many).\n"
             "Outputs: a table (per workflow: number of endmembers, CV R2 per metal and their mean, seconds) "
             "and an HTML report with a grouped bar chart. Seconds: the extractions the workflow uses, its "
             "selection, unmixing and cross-validation; the full-scene concentration maps are not drawn. Each "
@@ -178,10 +178,12 @@ class _Children:
         return result[Extraction.OUTPUT], time.perf_counter() - start
 
     def select(self, libraries, with_prior):
-        """The workflow's endmember library: Top-K against the prior with PS, else all candidates."""
+        """The workflow's endmember library: Top-K against the prior with PS (refined on the raster, as in the PCCEE
+        workflow), else all candidates."""
         if with_prior:
             return self.run(TopK, dict(self.prior, **{
                 TopK.CANDIDATES: libraries, TopK.K: self.settings[self.algorithm.K], TopK.UP_TO_K: True,
+                TopK.INPUT: self.parameters[self.algorithm.INPUT], TopK.REFINE: True,
                 TopK.OUTPUT: TEMPORARY}))[TopK.OUTPUT]
         if len(libraries) == 1:
             self.advance()
