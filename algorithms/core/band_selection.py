@@ -27,8 +27,13 @@ class BandStatistics:
         """Add a block of pixels (n_pixels, n_bands); NaN/inf values are ignored."""
         finite = np.isfinite(pixels)
         self.finite += finite.sum(axis=0)
-        self.minimum = np.fmin(self.minimum, np.where(finite, pixels, np.inf).min(axis=0, initial=np.inf))
-        self.maximum = np.fmax(self.maximum, np.where(finite, pixels, -np.inf).max(axis=0, initial=-np.inf))
+        if finite.all():  # the usual block: no copies of it
+            low, high = pixels.min(axis=0, initial=np.inf), pixels.max(axis=0, initial=-np.inf)
+        else:
+            low = np.where(finite, pixels, np.inf).min(axis=0, initial=np.inf)
+            high = np.where(finite, pixels, -np.inf).max(axis=0, initial=-np.inf)
+        self.minimum = np.fmin(self.minimum, low)
+        self.maximum = np.fmax(self.maximum, high)
         return self
 
     def uninformative(self):

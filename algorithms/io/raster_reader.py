@@ -158,8 +158,11 @@ class RasterReader:
         per-band statistics, where one bad band must not hide the other bands' values."""
         bands = self._bands(bands)
         nodata = self._nodata_mask(pixels, bands)
-        fill = ~np.isfinite(pixels) if nodata is None else nodata | ~np.isfinite(pixels)
-        if not fill.any():
+        if self.integer[bands].all():  # integers read as float32 are always finite
+            fill = nodata
+        else:
+            fill = ~np.isfinite(pixels) if nodata is None else nodata | ~np.isfinite(pixels)
+        if fill is None or not fill.any():
             return pixels, (pixels != 0).any(axis=1)
         filled = ~fill.all(axis=1) & (np.where(fill, 0, pixels) != 0).any(axis=1)
         return np.where(fill, np.float32(np.nan), pixels), filled
