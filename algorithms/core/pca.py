@@ -1,7 +1,7 @@
 """Principal components from a stream of pixel blocks (one pass, memory independent of the scene)."""
 import numpy as np
 
-from .linalg import float64_rows, matmul
+from .linalg import float64_rows, gram, matmul
 
 
 class StreamingPCA:
@@ -27,7 +27,7 @@ class StreamingPCA:
             centred = rows - self.shift
             self.count += centred.shape[0]
             self.sum += centred.sum(axis=0)
-            self.cross += matmul(centred.T, centred)
+            self.cross += gram(centred)
         return self
 
     @property
