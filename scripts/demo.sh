@@ -12,7 +12,12 @@ mkdir -p "$plugins"
 ln -sfn "$root" "$plugins/pccee"
 export QGIS_CUSTOM_CONFIG_PATH="$out/.qgis-profile" QT_QPA_PLATFORM=offscreen
 unset QGIS_OPTS  # Debian's qgis_process wrapper option that QGIS 3.22 rejects
-run() { echo "+ qgis_process run $*"; qgis_process.bin run "$@" 2>&1 | grep -v -e '^QStandardPaths' -e DeprecationWarning; }
+run() {
+  echo "+ qgis_process run $*"
+  local start=$SECONDS
+  qgis_process.bin run "$@" 2>&1 | grep -v -e '^QStandardPaths' -e DeprecationWarning
+  echo "  ($1: $((SECONDS - start)) s)"
+}
 qgis_process.bin plugins 2> /dev/null | grep -q '^\* pccee$' || qgis_process.bin plugins enable pccee > /dev/null 2>&1
 
 run pccee:createsamplescene -- SIZE=300 SEED=2024 \
