@@ -18,6 +18,11 @@ qgis_process.bin plugins 2> /dev/null | grep -q '^\* pccee$' || qgis_process.bin
 if [ "${BENCH:-all}" = selection ]; then
   exec "$root/.venv/bin/python" "$root/bench/bench_selection.py" "$out" "$plugins"
 fi
+# A full GF-5-sized scene, step by step and as the workflow model, beside the limits: BENCH=fullscene alone;
+# FULL_SIZES=300,1000 for quicker runs (default 2000; about half an hour on 2 cores).
+if [ "${BENCH:-all}" = fullscene ]; then
+  exec "$root/.venv/bin/python" "$root/bench/bench_full_scene.py" "$out" "$plugins"
+fi
 # Pollution-source detection (SI-LICNet): BENCH=detection alone; BENCH_QUICK=1 for a quick run.
 if [ "${BENCH:-all}" = detection ]; then
   exec "$root/.venv/bin/python" "$root/bench/bench_detection.py" "$out" "$plugins"
@@ -26,3 +31,4 @@ fi
 "$root/.venv/bin/python" "$root/bench/bench_unmixing.py" "$out" "$plugins"
 [ "${BENCH:-all}" != all ] || "$root/.venv/bin/python" "$root/bench/bench_selection.py" "$out" "$plugins"
 [ "${BENCH:-all}" != all ] || "$root/.venv/bin/python" "$root/bench/bench_detection.py" "$out" "$plugins"
+[ "${BENCH:-all}" != all ] || "$root/.venv/bin/python" "$root/bench/bench_full_scene.py" "$out" "$plugins"
