@@ -86,16 +86,18 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         whole run succeeded: they are staged (see io.staged_outputs) and moved into place together at the
         end; a failure, a cancel, SIGINT or SIGTERM removes them."""
         self.destinations = resolve_destinations(self, parameters, context)
-        try:
-            with run_stage() as stage, interrupts_cancel(feedback.cancel), bounded_block_cache():
-                self.stage = stage
-                results = self.process(parameters, context, feedback)
-                if feedback.isCanceled():
-                    raise self.cancelled()
-        except Interrupted as signal_name:
-            raise QgsProcessingException(self.tr("Interrupted by {}; no output was written.").format(signal_name))
-        results = {name: stage.final_of(value) if isinstance(value, str) else value for name, value in results.items()}
-        self._remember_rasters(results, context)
+        with bounded_block_cache():  # the outputs opened as layers too: QGIS reads them for its default stretch
+            try:
+                with run_stage() as stage, interrupts_cancel(feedback.cancel):
+                    self.stage = stage
+                    results = self.process(parameters, context, feedback)
+                    if feedback.isCanceled():
+                        raise self.cancelled()
+            except Interrupted as signal_name:
+                raise QgsProcessingException(self.tr("Interrupted by {}; no output was written.").format(signal_name))
+            results = {name: stage.final_of(value) if isinstance(value, str) else value
+                       for name, value in results.items()}
+            self._remember_rasters(results, context)
         return results
 
     def _remember_rasters(self, results, context):

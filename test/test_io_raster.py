@@ -7,7 +7,7 @@ import pytest
 from osgeo import gdal
 
 from conftest import read_raster, write_raster
-from pccee.algorithms.io.raster_reader import RasterError, RasterReader, Window, aligned_windows
+from pccee.algorithms.io.raster_reader import MAX_WINDOW_PIXELS, RasterError, RasterReader, Window, aligned_windows
 from pccee.algorithms.io.raster_writer import RasterWriter
 
 
@@ -61,6 +61,19 @@ def test_windows_tile_the_raster_once_and_align_to_blocks():
         covered[w.yoff:w.yoff + w.ysize, w.xoff:w.xoff + w.xsize] += 1
         assert w.xoff % 256 == 0 and w.yoff % 256 == 0
     assert (covered == 1).all()
+
+
+@pytest.mark.parametrize("n_bands, pixels", [(330, 2 * 256 * 256), (8, MAX_WINDOW_PIXELS), (1, MAX_WINDOW_PIXELS)])
+def test_windows_of_a_large_scene_are_bounded_in_values_and_pixels(tmp_path, n_bands, pixels):
+    """A full GF-5-sized scene (empty, sparse) comes in windows of two tiles for 330 bands and of at most
+    MAX_WINDOW_PIXELS for a few bands: what one window costs does not grow with the scene."""
+    path = str(tmp_path / "large.tif")
+    gdal.GetDriverByName("GTiff").Create(path, 4000, 4000, n_bands, gdal.GDT_Int16,
+                                         ["TILED=YES", "SPARSE_OK=TRUE", "INTERLEAVE=PIXEL"])
+    with RasterReader(path) as reader:
+        windows = reader.windows()
+    assert pixels / 2 < max(w.n_pixels for w in windows) <= pixels
+    assert sum(w.n_pixels for w in windows) == 4000 * 4000
 
 
 def test_valid_mask_flags_nodata_nan_and_zero_pixels(tmp_path):

@@ -22,6 +22,9 @@ TILE = 256
 #: Default budget for one block of pixels, in float32 values (192 MiB): two 256 x 256 tiles of a 330-band
 #: scene, so that GDAL decodes the tiles of one read in parallel.
 BLOCK_VALUES = 48 * 1024 * 1024
+#: Most pixels in one window, whatever the bands: a raster of a few bands (abundances, concentrations) would
+#: otherwise come in windows of millions of pixels, and per-pixel work in float64 would grow with the scene.
+MAX_WINDOW_PIXELS = 16 * TILE * TILE
 #: Scale of integer reflectance without a scale factor: many L2 products (EnMAP's among them) and
 #: atmospheric correction tools store reflectance x 10000 in 16-bit integers.
 INTEGER_REFLECTANCE_SCALE = 1e-4
@@ -118,7 +121,7 @@ class RasterReader:
 
     def windows(self, n_bands=None, max_values=None, tile=TILE):
         """Processing windows holding at most about max_values (default BLOCK_VALUES) values of
-        n_bands bands each, but never less than one aligned tile."""
+        n_bands bands each and MAX_WINDOW_PIXELS pixels, but never less than one aligned tile."""
         n_bands = n_bands or self.n_bands
         max_values = max_values or BLOCK_VALUES
         step_x = _alignment(self.block_size[0], tile, self.width)
@@ -126,7 +129,7 @@ class RasterReader:
         if self.block_size[0] >= self.width:
             step_x = self.width
         return aligned_windows(self.width, self.height, step_x, step_y,
-                               max(1, max_values // max(1, n_bands)))
+                               max(1, min(MAX_WINDOW_PIXELS, max_values // max(1, n_bands))))
 
     def read(self, window, bands=None, scaled=True):
         """Pixels of a window as (n_pixels, n_selected) float32 and a valid-pixel mask.
