@@ -68,6 +68,10 @@ def test_reservoir_sample_is_uniform_and_bounded():
         sample.update(np.arange(start, min(start + 700, 10000))[:, None].astype(float))
     assert sample.pixels.shape == (100, 1) and len(np.unique(sample.pixels)) == 100
     assert 3500 < sample.pixels.mean() < 6500
+    # The pixels with the 100 smallest of the keys drawn, block by block, as if all had been kept.
+    rng = np.random.default_rng(0)
+    keys = np.concatenate([rng.random(min(700, 10000 - start)) for start in range(0, 10000, 700)])
+    assert sorted(sample.pixels[:, 0]) == sorted(np.argsort(keys)[:100].astype(float))
 
 
 def test_nmf_and_svr_recover_clean_mixtures_roughly():

@@ -13,7 +13,11 @@ class PixelSample:
         self.pixels = None
 
     def update(self, pixels):
-        keys = np.concatenate([self.keys, self.rng.random(len(pixels))])
+        new = self.rng.random(len(pixels))
+        if len(self.keys) >= self.size:  # only pixels with a key below the largest kept can enter: no copy of the rest
+            entering = new < self.keys.max()
+            new, pixels = new[entering], pixels[entering]
+        keys = np.concatenate([self.keys, new])
         stacked = pixels if self.pixels is None else np.vstack([self.pixels, pixels])
         if len(keys) > self.size:
             keep = np.argpartition(keys, self.size - 1)[:self.size]

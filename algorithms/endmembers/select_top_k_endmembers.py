@@ -164,7 +164,7 @@ class SelectTopKEndmembers(PcceeAlgorithm):
                                                 "were extracted from.").format(reader.n_bands, spectra.shape[1]))
         sample = PixelSample(REFINE_SAMPLE, np.random.default_rng(0))
         for _, pixels, valid in self.stream(reader, feedback):
-            sample.update(pixels[valid])
+            sample.update(pixels if valid.all() else pixels[valid])
         if sample.pixels is None or not len(sample.pixels):
             raise self.fail(self.INPUT, self.tr("the raster has no valid pixel."))
         refined, counts, iterations, mixing = refine_endmembers(spectra, sample.pixels)
