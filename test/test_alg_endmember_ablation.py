@@ -39,7 +39,7 @@ def test_the_table_holds_every_workflow_and_metal(ablation):
         assert all(np.isfinite(r2)) and all(-1.0 < value <= 1.0 for value in r2), name
         assert row["cv_r2_mean"] == pytest.approx(np.mean(r2))
         assert 0 < row["seconds"] < ablation["elapsed"]  # its own steps, not the whole run
-        names = row["endmember_names"].split(", ")
+        names = row["endmember_names"].split("; ")
         sources = {source for _, sources in WORKFLOWS if _ == name for source in sources}
         if "PS" in sources:  # Top-K: at most K = 4, one per prior class (a prior spectrum's name may hold a comma)
             assert 1 <= row["endmembers"] <= 4 and row["endmembers"] <= len(names)
@@ -77,7 +77,7 @@ def test_rows_equal_running_the_workflows_one_by_one(ablation, simulated_scene, 
         by_metal = {f["metal"]: f["r2"] for f in QgsVectorLayer(metrics["OUTPUT_METRICS"], "m", "ogr").getFeatures()}
         row = ablation["rows"][name]
         assert [row["cv_r2_" + metal] for metal in METALS] == pytest.approx([by_metal[m] for m in METALS], abs=1e-9)
-        assert row["endmember_names"] == ", ".join(read_library(QgsVectorLayer(library, "l", "ogr")).names)
+        assert row["endmember_names"] == "; ".join(read_library(QgsVectorLayer(library, "l", "ogr")).names)
 
 
 def test_merge_keeps_a_pixel_found_twice_once(ablation, simulated_scene, run_alg):

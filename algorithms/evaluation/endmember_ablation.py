@@ -122,7 +122,7 @@ class EndmemberAblation(PcceeAlgorithm):
         columns = [("workflow", QVariant.String), ("endmembers", QVariant.Int), ("endmember_names", QVariant.String),
                    ("cv_r2_mean", QVariant.Double)] + [("cv_r2_" + m, QVariant.Double) for m in names] + \
                   [("seconds", QVariant.Double)]
-        table = [[row["workflow"], len(row["endmembers"]), ", ".join(row["endmembers"]), row["mean_r2"], *row["r2"],
+        table = [[row["workflow"], len(row["endmembers"]), "; ".join(row["endmembers"]), row["mean_r2"], *row["r2"],
                   row["seconds"]] for row in rows]
         return {self.OUTPUT: self.write_table(parameters, self.OUTPUT, context, columns, table),
                 self.OUTPUT_REPORT: report}
