@@ -83,6 +83,15 @@ def test_the_shipped_workflow_model_is_valid_and_current(pccee_provider, tmp_pat
     assert shipped.toVariant() == current.toVariant()  # read back, so that newer QGIS versions compare alike
 
 
+def test_every_workflow_layer_name_is_listed_for_translation(pccee_provider):
+    """The model's output descriptions become the layer names, translated at run time from WORKFLOW_LAYER_NAMES
+    (pylupdate cannot read the model file): a renamed output would land untranslated."""
+    from pccee.algorithms.provider import WORKFLOW_LAYER_NAMES
+    model = QgsApplication.processingRegistry().createAlgorithmById("pccee:pcceeworkflow")
+    descriptions = {output.description() for output in model.destinationParameterDefinitions()}
+    assert descriptions == set(WORKFLOW_LAYER_NAMES)
+
+
 def test_the_workflow_model_needs_only_the_scene_and_the_samples(pccee_provider):
     """A run names the scene and the samples; K (4), keep-fewer (on) and the wavelengths are inputs with
     defaults, every output goes to a temporary file unless named. The id stays what scripts store."""
