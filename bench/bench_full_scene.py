@@ -25,16 +25,25 @@ COPY_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLA
                 "PREDICTOR=2", "BIGTIFF=IF_SAFER", "INTERLEAVE=PIXEL"]
 
 
+#: Starts a command from a small process and reports its peak memory: a child's peak counts the memory of the
+#: process it was forked from, and this benchmark's own process holds a whole scene's abundances at times.
+LAUNCHER = ("import os, subprocess, sys\n"
+            "child = subprocess.Popen(sys.argv[1:])\n"
+            "_, status, usage = os.wait4(child.pid, 0)\n"
+            "print('PEAK_KB', usage.ru_maxrss)\n"
+            "sys.exit(os.waitstatus_to_exitcode(status))")
+
+
 def measured(arguments, env):
     """(seconds, peak resident memory in GB) of one command; its output is kept for a failure's message."""
     start = time.perf_counter()
-    process = subprocess.Popen(arguments, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(" ".join(arguments) + "\n" + output[-3000:])
-    return time.perf_counter() - start, usage.ru_maxrss / 1024 ** 2
+    done = subprocess.run([sys.executable, "-c", LAUNCHER] + arguments, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(" ".join(arguments) + "\n" + done.stdout[-3000:])
+    peak = [line for line in done.stdout.splitlines() if line.startswith("PEAK_KB ")][-1]
+    return seconds, int(peak.split()[1]) / 1024 ** 2
 
 
 def qgis_run(algorithm, parameters, env):
