@@ -269,3 +269,13 @@ def test_envi_bad_band_list_and_reflectance_scale_factor(tmp_path):
         header.write("bbl = {0, 1}\n")  # not one flag per band: ignored
     with RasterReader(path) as reader:
         assert reader.bad_bands() is None
+
+
+def test_gdal_block_cache_is_bounded_during_runs_and_restored_after(tmp_path):
+    from pccee.algorithms.io.block_cache import RUN_CACHE, bounded_block_cache
+    before = gdal.GetCacheMax()
+    with bounded_block_cache():
+        with bounded_block_cache():  # a child algorithm of a model
+            assert gdal.GetCacheMax() == RUN_CACHE
+        assert gdal.GetCacheMax() == RUN_CACHE
+    assert gdal.GetCacheMax() == before
