@@ -151,11 +151,11 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
         if importlib.util.find_spec("sklearn") is None:
             raise self.fail(parameter, self.install_message("sklearn"))
 
-    def stream(self, reader, feedback, windows=None, bands=None, scaled=True, start=0.0, end=100.0):
+    def stream(self, reader, feedback, windows=None, bands=None, scaled=True, start=0.0, end=100.0, dtype=np.float32):
         """(window, pixels, valid) of each window, read ahead (RasterReader.blocks): the one block loop of
         every algorithm. A cancel ends the run between blocks; the progress bar moves from start to end (%)."""
         windows = reader.windows(None if bands is None else len(bands)) if windows is None else windows
-        for done, block in enumerate(reader.blocks(windows, bands, scaled), start=1):
+        for done, block in enumerate(reader.blocks(windows, bands, scaled, dtype), start=1):
             if feedback.isCanceled():
                 raise self.cancelled()
             yield block

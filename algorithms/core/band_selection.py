@@ -27,8 +27,10 @@ class BandStatistics:
         """Add a block of pixels (n_pixels, n_bands); NaN/inf values are ignored."""
         finite = np.isfinite(pixels)
         self.finite += finite.sum(axis=0)
-        if finite.all():  # the usual block: no copies of it
-            low, high = pixels.min(axis=0, initial=np.inf), pixels.max(axis=0, initial=-np.inf)
+        if not len(pixels):
+            return self
+        if finite.all():  # the usual block (integers always): no copies of it
+            low, high = pixels.min(axis=0), pixels.max(axis=0)
         else:
             low = np.where(finite, pixels, np.inf).min(axis=0, initial=np.inf)
             high = np.where(finite, pixels, -np.inf).max(axis=0, initial=-np.inf)

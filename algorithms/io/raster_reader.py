@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, gdal_array
 
 from ..core.messages import CoreError, QT_TRANSLATE_NOOP
 from .raster_metadata import envi_bad_bands, envi_items, find_wavelengths
@@ -131,15 +131,16 @@ class RasterReader:
         return aligned_windows(self.width, self.height, step_x, step_y,
                                max(1, min(MAX_WINDOW_PIXELS, max_values // max(1, n_bands))))
 
-    def read(self, window, bands=None, scaled=True):
+    def read(self, window, bands=None, scaled=True, dtype=np.float32):
         """Pixels of a window as (n_pixels, n_selected) float32 and a valid-pixel mask.
 
         A pixel is invalid where any selected band is nodata, NaN or infinite, or where all
         selected bands are zero (the fill value of most L2 products). bands: 0-based indices.
-        scaled: apply the bands' GDAL scale and offset (int16 x 10000 products become reflectance).
+        scaled: apply the bands' GDAL scale and offset (int16 x 10000 products become reflectance). dtype: the
+        type of the pixels, for unscaled reads (the file's own int16 copies a scene in half the memory).
         """
         bands = self._bands(bands)
-        pixels = self._read_raw(window, bands)
+        pixels = self._read_raw(window, bands, dtype)
         valid = (pixels != 0).any(axis=1)
         if not self.integer[bands].all():  # integers read as float32 are always finite
             valid &= np.isfinite(pixels).all(axis=1)
@@ -173,11 +174,12 @@ class RasterReader:
     def _bands(self, bands):
         return np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)
 
-    def _read_raw(self, window, bands):
-        """(n_pixels, n_bands) float32, read pixel-interleaved and converted by GDAL (no NumPy copies)."""
+    def _read_raw(self, window, bands, dtype=np.float32):
+        """(n_pixels, n_bands) of dtype, read pixel-interleaved and converted by GDAL (no NumPy copies)."""
         with _no_implicit_decoding_threads():
             cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
-                                            band_list=[int(b) + 1 for b in bands], buf_type=gdal.GDT_Float32,
+                                            band_list=[int(b) + 1 for b in bands],
+                                            buf_type=gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype).type),
                                             interleave="pixel")
         return cube.reshape(window.n_pixels, len(bands))
 
@@ -197,7 +199,7 @@ class RasterReader:
             return None
         return pixels == nodata[None, :]
 
-    def blocks(self, windows=None, bands=None, scaled=True):
+    def blocks(self, windows=None, bands=None, scaled=True, dtype=np.float32):
         """Yield (window, pixels, valid) for each window (default: all of them; see read), reading the
         next window on a background thread while the caller works on this one: GDAL decodes without
         holding Python's lock, so reading and computing overlap. Memory holds the caller's block and the
@@ -205,11 +207,11 @@ class RasterReader:
         (a cancelled run) waits for the read in flight."""
         windows = self.windows(None if bands is None else len(bands)) if windows is None else windows
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(self.read, windows[0], bands, scaled) if len(windows) else None
+            pending = pool.submit(self.read, windows[0], bands, scaled, dtype) if len(windows) else None
             for index, window in enumerate(windows):
                 pixels, valid = pending.result()
                 if index + 1 < len(windows):
-                    pending = pool.submit(self.read, windows[index + 1], bands, scaled)
+                    pending = pool.submit(self.read, windows[index + 1], bands, scaled, dtype)
                 yield window, pixels, valid
 
     def pixel_centres(self, indices):

@@ -102,7 +102,7 @@ class RemoveBadBands(PcceeAlgorithm):
                           wavelengths_nm=None if wavelengths is None else wavelengths[keep],
                           fwhm_nm=None if fwhm is None else fwhm[keep],
                           scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
-            for window, pixels, _ in self.stream(reader, feedback, reader.windows(keep.size), keep, False):
+            for window, pixels, _ in self.stream(reader, feedback, reader.windows(keep.size), keep, False, dtype=dtype):
                 writer.write(window, pixels)
                 values, filled = reader.data_values(pixels, keep)
                 statistics.update(values if filled.all() else values[filled])
