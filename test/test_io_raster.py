@@ -279,3 +279,12 @@ def test_gdal_block_cache_is_bounded_during_runs_and_restored_after(tmp_path):
             assert gdal.GetCacheMax() == RUN_CACHE
         assert gdal.GetCacheMax() == RUN_CACHE
     assert gdal.GetCacheMax() == before
+
+
+def test_unscaled_reads_come_in_the_type_asked_for(tmp_path):
+    """Remove bad bands copies an int16 scene as int16: half the memory of float32 windows, the same values."""
+    cube = np.random.default_rng(3).integers(-5, 10000, (20, 30, 4)).astype(np.int16)
+    with RasterReader(write_raster(tmp_path / "i.tif", cube, nodata=-5)) as reader:
+        (window, pixels, valid), = list(reader.blocks(scaled=False, dtype=np.int16))
+    assert pixels.dtype == np.int16 and np.array_equal(pixels, cube.reshape(-1, 4))
+    assert np.array_equal(valid, ~(cube == -5).any(axis=2).ravel())
