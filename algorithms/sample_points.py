@@ -9,6 +9,20 @@ from qgis.core import NULL, QgsCoordinateTransform, QgsCsException, QgsPointXY, 
 DEFAULT_METALS = ("Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni")
 
 
+def raster_and_samples(algorithm, raster, parameters, context):
+    """(reader, layer, samples source) of the raster parameter `raster` and SAMPLES; refused when the samples are not a
+    point layer, or when either has no CRS (the samples could not be placed on the raster)."""
+    reader = algorithm.open_raster(parameters, raster, context)
+    layer = algorithm.parameterAsRasterLayer(parameters, raster, context)
+    source = algorithm.parameterAsSource(parameters, algorithm.SAMPLES, context)
+    if source is None:
+        raise algorithm.fail(algorithm.SAMPLES, algorithm.tr("not a point layer."))
+    if not layer.crs().isValid() or not source.sourceCrs().isValid():
+        raise algorithm.fail(algorithm.SAMPLES if layer.crs().isValid() else raster,
+                             algorithm.tr("has no coordinate reference system; set it in the layer properties."))
+    return reader, layer, source
+
+
 def add_metals_parameter(algorithm, samples):
     """METALS: the samples' metal fields, picked from the fields of the `samples` parameter (default: the paper's
     eight metals). Scripts may also give one text, comma-separated ('Pb, Cd'). Optional to QGIS, which refuses an

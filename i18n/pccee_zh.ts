@@ -474,77 +474,72 @@ OUTPUT_SENSITIVITY：遮挡敏感性（Zeiler and Fergus 2014），与 SI-LICNet
 <context>
     <name>EndmemberAblation</name>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="50"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="51"/>
         <source>Compare endmember workflows (ablation)</source>
         <translation>比较端元提取流程（消融实验）</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="70"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="71"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="73"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="74"/>
         <source>Workflows</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="76"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="77"/>
         <source>Prior spectral library (empty: built-in)</source>
         <translation>先验光谱库（留空：内置库）</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="77"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="78"/>
         <source>PPI endmembers</source>
         <translation>PPI 端元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="77"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="78"/>
         <source>VCA endmembers</source>
         <translation>VCA 端元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="77"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="78"/>
         <source>PPI skewers</source>
         <translation>PPI 随机投影向量数</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="77"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="78"/>
         <source>K (Top-K endmembers of the workflows with PS)</source>
         <translation>K（含 PS 流程的 Top-K 端元数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="84"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="85"/>
         <source>Workflow comparison table</source>
         <translation>流程比较表</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="84"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="85"/>
         <source>Workflow comparison report</source>
         <translation>流程比较报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="91"/>
-        <source>not a point layer.</source>
-        <translation>不是点图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="112"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="109"/>
         <source>{}: {} endmembers, mean CV R2 {:.3f} ({}), {:.1f} s</source>
         <translation>{}：{} 个端元，交叉验证 R2 均值 {:.3f}（{}），{:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="116"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="113"/>
         <source>Best mean CV R2: {} ({:.3f}).</source>
         <translation>交叉验证 R2 均值最高：{}（{:.3f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="118"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="115"/>
         <source>NNLS unmixing; Random Forest of {} trees, {} folds, seed {}; Top-K = {} for the workflows with PS.</source>
         <translation>NNLS 解混；随机森林 {} 棵树，{} 折，随机种子 {}；含 PS 的流程 Top-K = {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/evaluation/endmember_ablation.py" line="53"/>
+        <location filename="../algorithms/evaluation/endmember_ablation.py" line="54"/>
         <source>The ablation of the paper&apos;s Table 1. PPI, VCA and the prior-library SAM (PS) each run once on the raster; then each workflow (PPI, PPI+VCA, PPI+PS, VCA, VCA+PS, PS, PPI+VCA+PS) builds its endmember library, unmixes the raster with NNLS, and a Random Forest per metal is cross-validated on the abundances at the soil samples, with the same seed and folds for every workflow.
 
 Libraries: without PS, all the candidates of the workflow (merged, a pixel found twice kept once): there is no prior to rank them. With PS, the candidates and the prior-matched pixels go through the Top-K optimisation (K, one per prior class, refined on the raster), as in the PCCEE workflow; a workflow whose candidates match fewer classes keeps fewer (the table says how many).
@@ -864,17 +859,7 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
         <translation>PCCEE 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="116"/>
-        <source>not a point layer.</source>
-        <translation>不是点图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="118"/>
-        <source>has no coordinate reference system; set it in the layer properties.</source>
-        <translation>没有坐标参考系；请在图层属性中设置。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="133"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="126"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
         <translation>{}：n = {}，交叉验证 R2 = {:.3f}，RMSE = {:.4g}，RPD = {:.2f}（{}），训练 R2 = {:.3f}</translation>
     </message>
@@ -997,42 +982,42 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
 <context>
     <name>PcceeAlgorithm</name>
     <message>
-        <location filename="../algorithms/base.py" line="123"/>
+        <location filename="../algorithms/base.py" line="125"/>
         <source>{} ({}): {}</source>
         <translation>{}（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="170"/>
+        <location filename="../algorithms/base.py" line="172"/>
         <source>not a raster layer QGIS can open. Choose a raster file (GeoTIFF, ENVI, VRT).</source>
         <translation>不是 QGIS 能打开的栅格图层。请选择栅格文件（GeoTIFF、ENVI、VRT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="173"/>
+        <location filename="../algorithms/base.py" line="175"/>
         <source>only file rasters read by GDAL are supported, not &apos;{}&apos; layers. Save the layer as GeoTIFF first.</source>
         <translation>只支持由 GDAL 读取的文件栅格，不支持“{}”图层。请先把图层保存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="226"/>
+        <location filename="../algorithms/base.py" line="228"/>
         <source>Wavelengths: {} values given by the user.</source>
         <translation>波长：用户提供的 {} 个值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="239"/>
+        <location filename="../algorithms/base.py" line="241"/>
         <source>Wavelengths: {:.1f}-{:.1f} nm from the {}.</source>
         <translation>波长：{:.1f}-{:.1f} nm，来自 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="243"/>
+        <location filename="../algorithms/base.py" line="245"/>
         <source>the raster &apos;{}&apos; has no band wavelengths in its metadata or band names. Give one wavelength per band ({} values) or the path of a text file holding them.</source>
         <translation>栅格“{}”的元数据和波段名中都没有波长信息。请为每个波段给出一个波长（{} 个值），或给出包含波长的文本文件路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="264"/>
+        <location filename="../algorithms/base.py" line="266"/>
         <source>{} Choose another output file.</source>
         <translation>{} 请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="164"/>
+        <location filename="../algorithms/base.py" line="166"/>
         <source>Cancelled; no output was written.</source>
         <translation>已取消；未写出任何输出。</translation>
     </message>
@@ -1072,17 +1057,17 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="230"/>
+        <location filename="../algorithms/base.py" line="232"/>
         <source>GDAL IMAGERY metadata</source>
         <translation>GDAL IMAGERY 元数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="231"/>
+        <location filename="../algorithms/base.py" line="233"/>
         <source>ENVI header &apos;wavelength&apos;</source>
         <translation>ENVI 头文件的 wavelength 字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="232"/>
+        <location filename="../algorithms/base.py" line="234"/>
         <source>band descriptions</source>
         <translation>波段描述</translation>
     </message>
@@ -1092,37 +1077,37 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>评估（论文中的表格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="96"/>
+        <location filename="../algorithms/base.py" line="97"/>
         <source>Interrupted by {}; no output was written.</source>
         <translation>被 {} 中断；未写出任何输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="143"/>
+        <location filename="../algorithms/base.py" line="145"/>
         <source>This needs {0}: on Debian or Ubuntu, sudo apt install {1}; elsewhere, pip install {0} into the Python that QGIS uses.</source>
         <translation>需要 {0}：在 Debian 或 Ubuntu 上运行 sudo apt install {1}；其他系统请用 pip install {0} 安装到 QGIS 使用的 Python 中。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="187"/>
+        <location filename="../algorithms/base.py" line="189"/>
         <source>Hyperspectral raster</source>
         <translation>高光谱栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="192"/>
+        <location filename="../algorithms/base.py" line="194"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="199"/>
+        <location filename="../algorithms/base.py" line="201"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="219"/>
+        <location filename="../algorithms/base.py" line="221"/>
         <source>cannot read &apos;{}&apos; as text ({}). Give a UTF-8 text file with one wavelength per band, or the list itself.</source>
         <translation>无法将“{}”作为文本读取（{}）。请提供每个波段一个波长的 UTF-8 文本文件，或直接给出波长列表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="236"/>
+        <location filename="../algorithms/base.py" line="238"/>
         <source>the wavelengths in the raster&apos;s {} are wrong: {} Give the right ones here; they replace the file&apos;s.</source>
         <translation>栅格中的波长（来源：{}）有误：{} 请在此处给出正确的波长，它们将取代文件中的波长。</translation>
     </message>
@@ -1132,7 +1117,7 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>污染源检测（SI-LICNet）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="204"/>
+        <location filename="../algorithms/base.py" line="206"/>
         <source>Wavelengths (nm) if the raster has none</source>
         <translation>波长（nm），栅格没有波长时填写</translation>
     </message>
@@ -1896,62 +1881,52 @@ Needs PyTorch (Debian: python3-torch; elsewhere pip install torch).</source>
         <translation>检测报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="148"/>
-        <source>not a point layer.</source>
-        <translation>不是点图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="150"/>
-        <source>has no coordinate reference system; set it in the layer properties.</source>
-        <translation>没有坐标参考系；请在图层属性中设置。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="170"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="163"/>
         <source>{} of {} samples left out, {}: ids {}</source>
         <translation>排除了 {} 个样点（共 {} 个），原因：{}；编号 {}</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="174"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="167"/>
         <source>{}: 0/1 labels; THRESHOLD is not used.</source>
         <translation>{}：0/1 标签；不使用 THRESHOLD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="174"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="167"/>
         <source>{}: contaminated above {:g}.</source>
         <translation>{}：高于 {:g} 视为受污染。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="180"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="173"/>
         <source>{} usable samples, {} of them contaminated: both classes need 2 samples or more. Check the field and THRESHOLD.</source>
         <translation>可用样点 {} 个，其中受污染的 {} 个：两类各需要至少 2 个样点。请检查字段和 THRESHOLD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="183"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="176"/>
         <source>{} samples, {} contaminated.</source>
         <translation>样点 {} 个，受污染 {} 个。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="188"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="181"/>
         <source>SI-LICNet: {} channels, patch {} x {}, {} weights, receptive field {} x {} pixels.</source>
         <translation>SI-LICNet：{} 个通道，影像块 {} x {}，{} 个权重，感受野 {} x {} 像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="201"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="194"/>
         <source>{} AUC ({}): {:.3f}</source>
         <translation>{} AUC（{}）：{:.3f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="265"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="258"/>
         <source>Input: {} principal components of {} bands.</source>
         <translation>输入：{} 个主成分（来自 {} 个波段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="265"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="258"/>
         <source>Input: the {} bands, standardised.</source>
         <translation>输入：{} 个波段，已标准化。</translation>
     </message>
     <message>
-        <location filename="../algorithms/detection/train_source_detector.py" line="288"/>
+        <location filename="../algorithms/detection/train_source_detector.py" line="281"/>
         <source>Fold {}: {} training samples ({} left out by the buffer), {} test.</source>
         <translation>第 {} 折：训练样点 {} 个（缓冲排除 {} 个），测试样点 {} 个。</translation>
     </message>
@@ -2296,12 +2271,12 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>“{}”覆盖 {:.0f}-{:.0f} nm：在影像 {} 个波段（共 {} 个）上匹配。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="38"/>
+        <location filename="../algorithms/sample_points.py" line="52"/>
         <source>no field named {} in the samples; they have: {}.</source>
         <translation>样点中没有名为 {} 的字段；现有字段：{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="75"/>
+        <location filename="../algorithms/sample_points.py" line="89"/>
         <source>no sample lies on the raster (after reprojection to {}).</source>
         <translation>没有样点落在栅格上（已重投影到 {}）。</translation>
     </message>
@@ -2436,27 +2411,27 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>假定缩放系数为 {:g}（{}）：该栅格为整型反射率，但没有缩放系数。如果其值不是“反射率 x 10000”，请用 gdal_edit.py -scale 设置栅格的缩放系数后重新运行。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="54"/>
+        <location filename="../algorithms/sample_points.py" line="68"/>
         <source>the field &apos;{}&apos; is text and {} of its {} values are not numbers (such as {}). Convert it to a numeric field, writing values below detection as numbers (half the detection limit, say) or leaving them empty.</source>
         <translation>字段“{}”是文本字段，其 {} 个值（共 {} 个）不是数字（如 {}）。请将其转换为数值字段，低于检出限的值写成数字（例如检出限的一半）或留空。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="71"/>
+        <location filename="../algorithms/sample_points.py" line="85"/>
         <source>the layer holds no sample. Give the layer of soil samples.</source>
         <translation>图层中没有样点。请提供土壤样点图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="80"/>
+        <location filename="../algorithms/sample_points.py" line="94"/>
         <source>the {} samples on the raster all fall on nodata pixels (nodata, NaN, or zero in every band). Check the raster&apos;s nodata value, or give samples where it has data.</source>
         <translation>栅格上的 {} 个样点全部落在 nodata 像元上（所有波段均为 nodata、NaN 或 0）。请检查栅格的 nodata 值，或提供位于有数据处的样点。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="94"/>
+        <location filename="../algorithms/sample_points.py" line="108"/>
         <source>sample {} is a multipoint of {} points; a sample is one point. Split the layer with &apos;Multipart to singleparts&apos; first.</source>
         <translation>样点 {} 是包含 {} 个点的多点要素；一个样点只能是一个点。请先用“多部件转单部件”（Multipart to singleparts）拆分图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="101"/>
+        <location filename="../algorithms/sample_points.py" line="115"/>
         <source>sample {} at ({:g}, {:g}) cannot be transformed from {} to the raster&apos;s {}: the layer&apos;s CRS is probably wrong. Set the right one in the layer properties.</source>
         <translation>样点 {}（{:g}, {:g}）无法从 {} 转换到栅格的 {}：图层的坐标系可能有误。请在图层属性中设置正确的坐标系。</translation>
     </message>
@@ -2466,9 +2441,19 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>或光谱库文件（.sli、.hdr、.csv）</translation>
     </message>
     <message>
-        <location filename="../algorithms/sample_points.py" line="16"/>
+        <location filename="../algorithms/sample_points.py" line="30"/>
         <source>Metal fields (mg/kg)</source>
         <translation>重金属字段（mg/kg）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="19"/>
+        <source>not a point layer.</source>
+        <translation>不是点图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/sample_points.py" line="21"/>
+        <source>has no coordinate reference system; set it in the layer properties.</source>
+        <translation>没有坐标参考系；请在图层属性中设置。</translation>
     </message>
 </context>
 <context>
@@ -2484,22 +2469,22 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>图层没有字段“{}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="50"/>
+        <location filename="../algorithms/core/band_selection.py" line="52"/>
         <source>&apos;{}&apos; is not a band number or a range such as 108-112.</source>
         <translation>“{}”不是波段编号，也不是 108-112 这样的范围。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="55"/>
+        <location filename="../algorithms/core/band_selection.py" line="57"/>
         <source>Band range &apos;{}&apos; is outside 1-{}.</source>
         <translation>波段范围“{}”超出 1-{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="72"/>
+        <location filename="../algorithms/core/band_selection.py" line="74"/>
         <source>Water-vapour bands can only be found when wavelengths are known.</source>
         <translation>只有已知波长时才能找出水汽吸收波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/band_selection.py" line="78"/>
+        <location filename="../algorithms/core/band_selection.py" line="80"/>
         <source>Only {} of {} bands remain after dropping bad bands; at least {} are needed.</source>
         <translation>去除坏波段后只剩 {} 个波段（共 {} 个）；至少需要 {} 个。</translation>
     </message>
@@ -2674,12 +2659,12 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>“{}”已损坏：其文件头中没有 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_reader.py" line="81"/>
+        <location filename="../algorithms/io/raster_reader.py" line="84"/>
         <source>&apos;{}&apos; is not a raster GDAL can read: {}</source>
         <translation>“{}”不是 GDAL 能读取的栅格：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_reader.py" line="83"/>
+        <location filename="../algorithms/io/raster_reader.py" line="86"/>
         <source>&apos;{}&apos; is not a raster GDAL can read.</source>
         <translation>“{}”不是 GDAL 能读取的栅格。</translation>
     </message>

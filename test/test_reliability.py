@@ -464,6 +464,8 @@ CASES = [
         "empty.gpkg", {"Pb": []}, points=[])), "SAMPLES", ("holds no sample",)),
     Case("invert-raster-without-crs", "pccee:invertmetals", lambda d, out: invert(d, out, ABUNDANCES=raster_without_crs(d)),
          "ABUNDANCES", ("no coordinate reference system", "layer properties")),
+    Case("ablation-raster-without-crs", "pccee:endmemberablation", lambda d, out: ablation(
+        d, out, INPUT=raster_without_crs(d)), "INPUT", ("no coordinate reference system", "layer properties")),
     Case("invert-samples-off-the-raster", "pccee:invertmetals", lambda d, out: invert(d, out, SAMPLES=d.points_file(
         "far.gpkg", {"Pb": d.pb}, points=[(x + 1e5, y) for x, y in d.points])), "SAMPLES", ("no sample lies on the raster",)),
     Case("invert-samples-on-nodata", "pccee:invertmetals", lambda d, out: invert(d, out, ABUNDANCES=one_valid_pixel(d)),

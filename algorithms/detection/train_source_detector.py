@@ -14,7 +14,7 @@ from ..core.detection import DetectionError, InputTransform, NetworkConfig
 from ..io.detector_file import Detector, save_detector
 from ..io.raster_reader import Window
 from ..reports.detection_report import BASELINE, CNN, write_detection_report
-from ..sample_points import metal_fields, samples_at_pixels, usable_samples
+from ..sample_points import metal_fields, raster_and_samples, samples_at_pixels, usable_samples
 
 #: Pixels of the sample patches the spectral transform is fitted on, at most (spread over all patches).
 TRANSFORM_PIXELS = 50000
@@ -141,14 +141,7 @@ class TrainSourceDetector(SourceDetection):
 
     def process(self, parameters, context, feedback):
         started = time.time()
-        reader = self.open_raster(parameters, self.INPUT, context)
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        source = self.parameterAsSource(parameters, self.SAMPLES, context)
-        if source is None:
-            raise self.fail(self.SAMPLES, self.tr("not a point layer."))
-        if not layer.crs().isValid() or not source.sourceCrs().isValid():
-            raise self.fail(self.SAMPLES if layer.crs().isValid() else self.INPUT,
-                            self.tr("has no coordinate reference system; set it in the layer properties."))
+        reader, layer, source = raster_and_samples(self, self.INPUT, parameters, context)
         patch = self.parameterAsInt(parameters, self.PATCH, context)
         try:
             detection.check_patch(patch)

@@ -21,7 +21,8 @@ from ..io.raster_reader import RasterReader
 from ..library_layer import read_library
 from ..metal_cross_validation import SEED, CrossValidation, add_cross_validation_parameters
 from ..prior_library import CLASS_FIELD, PRIOR, PRIOR_FILE, add_prior_parameters
-from ..sample_points import add_metals_parameter, chosen_metals, metal_fields, samples_at_pixels
+from ..sample_points import (add_metals_parameter, chosen_metals, metal_fields, raster_and_samples,
+                             samples_at_pixels)
 from ..unmixing.unmix_abundances import METHODS, UnmixAbundances
 
 TEMPORARY = QgsProcessing.TEMPORARY_OUTPUT
@@ -84,11 +85,7 @@ class EndmemberAblation(PcceeAlgorithm):
         self.add_table_and_report(self.OUTPUT, self.tr("Workflow comparison table"), self.tr("Workflow comparison report"))
 
     def process(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.INPUT, context)
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        source = self.parameterAsSource(parameters, self.SAMPLES, context)
-        if source is None:
-            raise self.fail(self.SAMPLES, self.tr("not a point layer."))
+        reader, layer, source = raster_and_samples(self, self.INPUT, parameters, context)
         metals = metal_fields(self, self.METALS, source, chosen_metals(self, parameters, context))
         chosen = [WORKFLOWS[i] for i in self.parameterAsEnums(parameters, self.WORKFLOWS, context)]
         validation = CrossValidation.from_parameters(self, parameters, context)

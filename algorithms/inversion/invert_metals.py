@@ -10,7 +10,7 @@ from ..reports.inversion_report import write_inversion_report
 from ..io.raster_writer import RasterWriter
 from ..io.model_file import save_model
 from ..metal_cross_validation import CrossValidation, add_cross_validation_parameters
-from ..sample_points import add_metals_parameter, chosen_metals, metal_fields, samples_at_pixels
+from ..sample_points import add_metals_parameter, chosen_metals, metal_fields, raster_and_samples, samples_at_pixels
 from ..soil_quality import SoilQuality, add_soil_quality_parameters
 from ..styling import hot_concentrations, spread_of_trees, style_on_load
 
@@ -109,14 +109,7 @@ class InvertMetals(ConcentrationMaps):
                 "excellent": self.tr("excellent")}[rpd_class]
 
     def process(self, parameters, context, feedback):
-        reader = self.open_raster(parameters, self.ABUNDANCES, context)
-        layer = self.parameterAsRasterLayer(parameters, self.ABUNDANCES, context)
-        source = self.parameterAsSource(parameters, self.SAMPLES, context)
-        if source is None:
-            raise self.fail(self.SAMPLES, self.tr("not a point layer."))
-        if not layer.crs().isValid() or not source.sourceCrs().isValid():
-            raise self.fail(self.SAMPLES if layer.crs().isValid() else self.ABUNDANCES,
-                            self.tr("has no coordinate reference system; set it in the layer properties."))
+        reader, layer, source = raster_and_samples(self, self.ABUNDANCES, parameters, context)
         metals = metal_fields(self, self.METALS, source, chosen_metals(self, parameters, context))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
         validation = CrossValidation.from_parameters(self, parameters, context)
