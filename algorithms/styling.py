@@ -65,20 +65,28 @@ def _number_format(low, high):
 
 
 class TrueColour:
-    """A hyperspectral raster in true colour from the bands nearest 640, 550 and 470 nm, each stretched 2-98 %."""
+    """A hyperspectral raster in true colour from the bands nearest 640, 550 and 470 nm, each stretched 2-98 %:
+    between `limits` ((low, high) per band, red first, from RasterWriter.display_limits) where the writer sampled
+    them, else from the file."""
 
     per_band = False
 
-    def __init__(self, wavelengths_nm):
+    def __init__(self, wavelengths_nm, limits=None):
         self.bands = [int(np.argmin(np.abs(np.asarray(wavelengths_nm) - w))) + 1 for w in (640.0, 550.0, 470.0)]
+        self.limits = limits or [None] * 3
+
+    def display_bands(self):
+        """The 0-based bands a RasterWriter samples the stretch of."""
+        return [band - 1 for band in self.bands]
 
     def apply(self, layer, band=None):
         renderer = QgsMultiBandColorRenderer(layer.dataProvider(), *self.bands)
-        for band, setter in zip(self.bands, (renderer.setRedContrastEnhancement,
-                                             renderer.setGreenContrastEnhancement,
-                                             renderer.setBlueContrastEnhancement)):
+        for band, limits, setter in zip(self.bands, self.limits, (renderer.setRedContrastEnhancement,
+                                                                  renderer.setGreenContrastEnhancement,
+                                                                  renderer.setBlueContrastEnhancement)):
             enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
-            low, high = _limits(layer, band, ROBUST_CUT)
+            sampled = limits is not None and limits[1] > limits[0]  # else from the file, its min and max if need be
+            low, high = limits if sampled else _limits(layer, band, ROBUST_CUT)
             enhancement.setMinimumValue(low)
             enhancement.setMaximumValue(high)
             enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)

@@ -94,6 +94,25 @@ def test_fractions_counts_and_scenes_open_in_their_own_styles(chain):
         assert renderer.redBand() > renderer.greenBand() > renderer.blueBand(), name  # bands in rising wavelength
 
 
+@pytest.mark.parametrize("name", ["scene", "clean"])
+def test_true_colour_stretch_is_that_of_the_scaled_values(chain, name):
+    """The scenes' stretch is sampled as they are written (no second read of the cube): it must still be the 2-98 %
+    of what QGIS shows, the stored integers times the band's scale, nodata left out."""
+    from osgeo import gdal
+    layer = opened(chain[name])
+    renderer = layer.renderer()
+    dataset = gdal.Open(chain[name])
+    for band, enhancement in ((renderer.redBand(), renderer.redContrastEnhancement()),
+                              (renderer.greenBand(), renderer.greenContrastEnhancement()),
+                              (renderer.blueBand(), renderer.blueContrastEnhancement())):
+        gdal_band = dataset.GetRasterBand(band)
+        values = gdal_band.ReadAsArray().astype(float).ravel()
+        values = values[values != gdal_band.GetNoDataValue()] * gdal_band.GetScale() + gdal_band.GetOffset()
+        low, high = np.percentile(values, [2, 98])
+        assert enhancement.minimumValue() == pytest.approx(low, abs=0.01 * (high - low)), (name, band)
+        assert enhancement.maximumValue() == pytest.approx(high, abs=0.01 * (high - low)), (name, band)
+
+
 def test_zones_open_with_their_names_and_colours(chain):
     """A GTiff keeps its category names in the .aux.xml beside it; QGIS 3.22 reads them, but from the colour table
     it makes a legend of 256 entries (0, the zones, then 4 to 255). The .qml gives the zones and nothing else."""

@@ -9,6 +9,7 @@ import os
 import numpy as np
 from osgeo import gdal
 
+from ..core.display_stretch import StretchSample
 from ..core.messages import QT_TRANSLATE_NOOP
 from .raster_reader import TILE, RasterError
 from .staged_outputs import OutputStage, current_stage
@@ -40,17 +41,20 @@ class RasterWriter:
     dtype (NumPy); nodata; descriptions (one per band: endmember or metal names); wavelengths_nm
     and fwhm_nm written as band metadata when the output is a spectral cube; metadata, a dict of
     dataset-level items (e.g. units, the algorithm that made it); scales and offsets, per band, for
-    integer-coded reflectance (value = stored x scale + offset).
+    integer-coded reflectance (value = stored x scale + offset); display_bands, 0-based bands whose display
+    stretch is sampled from the values written (display_limits).
     """
 
     def __init__(self, path, width, height, n_bands, geotransform=None, projection="",
                  dtype=np.float32, nodata=None, descriptions=None, wavelengths_nm=None,
-                 fwhm_nm=None, metadata=None, scales=None, offsets=None, tile=TILE):
+                 fwhm_nm=None, metadata=None, scales=None, offsets=None, tile=TILE, display_bands=None):
         self.path = os.path.abspath(str(path))
         check_writable(self.path)
         self._own_stage = OutputStage() if current_stage() is None else None
         self.temp_path = (self._own_stage or current_stage()).path(self.path)
         self.dtype = np.dtype(dtype)
+        self.scales, self.offsets = scales, offsets
+        self.stretch = None if display_bands is None else StretchSample(display_bands, width * height, nodata)
         # DEFLATE's fastest level, tiles compressed on all cores: measured on a 330-band int16 cube and on
         # float32 abundances, files within 1 % of the default level's size in 35-40 % of the time.
         options = ["TILED=YES", "BLOCKXSIZE={}".format(tile), "BLOCKYSIZE={}".format(tile),
@@ -105,6 +109,8 @@ class RasterWriter:
     def write(self, window, values):
         """Write (n_pixels, n_bands) values of a window (from RasterReader.windows)."""
         values = np.asarray(values)
+        if self.stretch is not None:
+            self.stretch.update(values)
         if values.dtype not in _NUMPY_TO_GDAL:
             values = values.astype(self.dtype)
         # Written pixel-interleaved as it is: GDAL converts to the file's type (rounding to integers), with no
@@ -114,6 +120,11 @@ class RasterWriter:
         else:
             self.dataset.WriteArray(values.reshape(window.ysize, window.xsize, values.shape[1]), window.xoff,
                                     window.yoff, interleave="pixel")
+
+    def display_limits(self, cut):
+        """[(low, high)] of the display bands in the values a reader sees (scaled): the cut fractions of what was
+        written; None for a band with no valid value."""
+        return self.stretch.limits(cut, self.scales, self.offsets)
 
     def commit(self):
         """Close the file; outside a run, give it (and its .aux.xml) its final name, replacing an older output."""

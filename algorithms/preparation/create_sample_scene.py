@@ -15,7 +15,7 @@ from ..io.raster_reader import BLOCK_VALUES, aligned_windows
 from ..io.raster_writer import RasterWriter
 from ..io.spectral_library_files import read_csv_library
 from ..paths import RESOURCES
-from ..styling import TrueColour, fractions, hot_concentrations, style_on_load
+from ..styling import ROBUST_CUT, TrueColour, fractions, hot_concentrations, style_on_load
 
 SIMULATED = "SIMULATED: synthetic scene from pccee:createsamplescene, not real GaoFen-5 data"
 PIXEL_M = 30.0
@@ -123,8 +123,8 @@ class CreateSampleScene(PcceeAlgorithm):
             site_rows, site_cols = np.nonzero(sources.masks[1])
             metadata["PCCEE_INDUSTRIAL_SITE"] = "rows {}-{}, cols {}-{}".format(
                 site_rows.min(), site_rows.max(), site_cols.min(), site_cols.max())
-        self._write_scene(paths[self.OUTPUT], landscape, endmembers, sigma, seed, outliers, centres, fwhm,
-                          grid, metadata, feedback)
+        colour = self._write_scene(paths[self.OUTPUT], landscape, endmembers, sigma, seed, outliers, centres, fwhm,
+                                   grid, metadata, feedback)
         self._write_truth(paths[self.OUTPUT_ABUNDANCES], landscape.abundances, sim.MATERIALS, grid,
                           dict(metadata, PCCEE_UNITS="fraction"))
         self._write_truth(paths[self.OUTPUT_CONCENTRATIONS], concentrations, sim.METALS, grid,
@@ -139,7 +139,7 @@ class CreateSampleScene(PcceeAlgorithm):
                                       "detection.").format(metadata["PCCEE_INDUSTRIAL_SITE"], detection))
         elif parameters.get(self.OUTPUT_DETECTION_SAMPLES) not in (None, "", "TEMPORARY_OUTPUT"):
             feedback.pushWarning(self.tr("No labelled sampling points are written: DETECTION_SAMPLES is 0."))
-        style_on_load(context, paths[self.OUTPUT], TrueColour(centres), self.tr("Simulated GF-5 scene"))
+        style_on_load(context, paths[self.OUTPUT], colour, self.tr("Simulated GF-5 scene"))
         style_on_load(context, paths[self.OUTPUT_ABUNDANCES], fractions())
         style_on_load(context, paths[self.OUTPUT_CONCENTRATIONS], hot_concentrations())
         return dict(results, **{self.OUTPUT: paths[self.OUTPUT], self.OUTPUT_ABUNDANCES: paths[self.OUTPUT_ABUNDANCES],
@@ -148,13 +148,16 @@ class CreateSampleScene(PcceeAlgorithm):
 
     def _write_scene(self, path, landscape, endmembers, sigma, seed, outliers, centres, fwhm, grid, metadata,
                      feedback):
+        """Render and write the scene; return its true-colour style, stretched on the values written."""
         size = landscape.abundances.shape[0]
+        colour = TrueColour(centres)
         windows = aligned_windows(size, size, sim.NOISE_TILE, sim.NOISE_TILE, BLOCK_VALUES // centres.size)
         progress, canceled = progress_callbacks(feedback, 0, 90)
         descriptions = ["Band {} ({:.2f} nm)".format(i + 1, w) for i, w in enumerate(centres)]
         with RasterWriter(path, size, size, centres.size, dtype=np.int16, nodata=-32768, descriptions=descriptions,
                           wavelengths_nm=centres, fwhm_nm=fwhm, metadata=metadata,
-                          scales=np.full(centres.size, 1.0 / sim.REFLECTANCE_SCALE), **grid) as writer:
+                          scales=np.full(centres.size, 1.0 / sim.REFLECTANCE_SCALE),
+                          display_bands=colour.display_bands(), **grid) as writer:
             for done, w in enumerate(windows, start=1):
                 if canceled():
                     raise self.cancelled()
@@ -163,6 +166,7 @@ class CreateSampleScene(PcceeAlgorithm):
                 coded = np.clip(np.rint(cube * sim.REFLECTANCE_SCALE), -32767, 32767).astype(np.int16)
                 writer.write(w, coded.reshape(-1, centres.size))
                 progress(done / len(windows))
+        return TrueColour(centres, writer.display_limits(ROBUST_CUT))
 
     @staticmethod
     def _write_truth(path, values, names, grid, metadata):

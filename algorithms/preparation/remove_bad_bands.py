@@ -8,7 +8,7 @@ from ..base import PcceeAlgorithm
 from ..core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
 from ..io.raster_writer import RasterWriter
 from ..reflectance_input import open_reflectance
-from ..styling import TrueColour, style_on_load
+from ..styling import ROBUST_CUT, TrueColour, style_on_load
 
 
 class RemoveBadBands(PcceeAlgorithm):
@@ -60,7 +60,7 @@ class RemoveBadBands(PcceeAlgorithm):
             raise self.fail(self.BAD_BANDS, error)
         # One pass in the usual case: the copy also finds the constant or empty bands; only when there are some
         # (and they are to be dropped) is the scene copied again without them.
-        uninformative = self._copy(reader, keep, wavelengths, fwhm, output, feedback)
+        uninformative, colour = self._copy(reader, keep, wavelengths, fwhm, output, feedback)
         if self.parameterAsBoolean(parameters, self.DROP_CONSTANT, context) and uninformative.any():
             if uninformative.all():
                 raise self.fail(self.INPUT, self.tr(
@@ -69,11 +69,11 @@ class RemoveBadBands(PcceeAlgorithm):
             keep = keep[~uninformative]
             feedback.pushInfo(self.tr("{} constant or empty bands found: copying the scene again without them.").format(
                 int(uninformative.sum())))
-            self._copy(reader, keep, wavelengths, fwhm, output, feedback)
+            _, colour = self._copy(reader, keep, wavelengths, fwhm, output, feedback)
         feedback.pushInfo(self.tr("Keeping {} of {} bands; dropped: {}.").format(
             keep.size, reader.n_bands, _band_ranges(np.setdiff1d(np.arange(reader.n_bands), keep))))
-        if wavelengths is not None:
-            style_on_load(context, output, TrueColour(wavelengths[keep]))
+        if colour is not None:
+            style_on_load(context, output, colour)
         return {self.OUTPUT: output}
 
     def _listed_bad_bands(self, reader, parameters, context, feedback):
@@ -92,21 +92,24 @@ class RemoveBadBands(PcceeAlgorithm):
 
     def _copy(self, reader, keep, wavelengths, fwhm, output, feedback):
         """Copy the kept bands, window by window (cancelled runs leave no file); return which of them are constant
-        or empty over the scene (values that are nodata or non-finite do not count)."""
+        or empty over the scene (values that are nodata or non-finite do not count), and the copy's true-colour
+        style, stretched on the values copied (None without wavelengths)."""
         dtype = gdal_array.GDALTypeCodeToNumericTypeCode(reader.dataset.GetRasterBand(1).DataType)
         dtype = dtype if dtype in (np.uint8, np.int16, np.uint16, np.float32) else np.float32
         statistics = BandStatistics(keep.size)
+        colour = None if wavelengths is None else TrueColour(wavelengths[keep])
         with RasterWriter(output, reader.width, reader.height, keep.size, reader.geotransform,
                           reader.projection, dtype=dtype, nodata=reader.nodata[keep[0]],
                           descriptions=[reader.descriptions[b] for b in keep],
                           wavelengths_nm=None if wavelengths is None else wavelengths[keep],
                           fwhm_nm=None if fwhm is None else fwhm[keep],
-                          scales=reader.scales[keep], offsets=reader.offsets[keep]) as writer:
+                          scales=reader.scales[keep], offsets=reader.offsets[keep],
+                          display_bands=None if colour is None else colour.display_bands()) as writer:
             for window, pixels, _ in self.stream(reader, feedback, reader.windows(keep.size), keep, False, dtype=dtype):
                 writer.write(window, pixels)
                 values, filled = reader.data_values(pixels, keep)
                 statistics.update(values if filled.all() else values[filled])
-        return statistics.uninformative()
+        return statistics.uninformative(), colour and TrueColour(wavelengths[keep], writer.display_limits(ROBUST_CUT))
 
 
 def _band_ranges(indices):
