@@ -18,7 +18,7 @@ from .io.raster_reader import RasterError, RasterReader
 from .io.staged_outputs import Interrupted, current_stage, interrupts_cancel, run_stage
 from .output_safety import resolve_destinations
 from .parameter_checks import refusal
-from .styling import no_statistics_files
+from .styling import no_statistics_files, sidecar
 
 
 #: Optional modules: import name -> (pip name, Debian package).
@@ -103,11 +103,13 @@ class PcceeAlgorithm(QgsProcessingAlgorithm):
     def _remember_rasters(self, results, context):
         """Keep each raster output open in the run's layer store: the next step of a model, and QGIS loading the
         results, find it there instead of trying the file with OGR first (which logs 'Cannot open')."""
-        options = QgsRasterLayer.LayerOptions()
-        options.loadDefaultStyle = False
         for definition in self.destinationParameterDefinitions():
             path = results.get(definition.name())
             if definition.type() == "rasterDestination" and isinstance(path, str) and os.path.isfile(path):
+                options = QgsRasterLayer.LayerOptions()
+                # Opened in the style written beside it: without one, QGIS computes its own stretch, three reads of
+                # the whole file for a pixel-interleaved cube (5 s for a 2000 x 2000 scene).
+                options.loadDefaultStyle = os.path.exists(sidecar(path))
                 with no_statistics_files():
                     layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0], "gdal", options)
                 context.temporaryLayerStore().addMapLayer(layer)
