@@ -27,6 +27,20 @@ def test_statistics_stream_over_blocks():
     assert statistics.uninformative().tolist() == [False, True, False, True]
 
 
+def test_statistics_skip_masked_values_without_copying_the_block():
+    """Integers with a nodata value and border pixels: the mask leaves them out, so a band constant inside the scene
+    is found constant, and a band of nodata inside a border of zeros is empty."""
+    data = np.full((600, 3), 7, dtype=np.int16)
+    data[:, 0] = np.arange(600)
+    data[:100] = 0                      # a border of zeros (whole pixels)
+    data[100:, 2] = -32768              # nodata everywhere inside
+    statistics = BandStatistics(3)
+    for block in np.array_split(data, 4):
+        statistics.update(block, (block != 0).any(axis=1)[:, None] & (block != -32768))
+    assert statistics.uninformative().tolist() == [False, True, True]
+    assert (statistics.minimum[0], statistics.maximum[0]) == (100, 599)
+
+
 def test_select_bands_combines_reasons():
     wavelengths = np.array([500.0, 1400.0, 1600.0, 1900.0, 2200.0])
     keep = select_bands(5, drop=[0], wavelengths_nm=wavelengths, drop_water_vapour=True,

@@ -23,17 +23,24 @@ class BandStatistics:
         self.maximum = np.full(n_bands, -np.inf)
         self.finite = np.zeros(n_bands, dtype=np.int64)
 
-    def update(self, pixels):
-        """Add a block of pixels (n_pixels, n_bands); NaN/inf values are ignored."""
-        finite = np.isfinite(pixels)
-        self.finite += finite.sum(axis=0)
-        if not len(pixels):
-            return self
-        if finite.all():  # the usual block (integers always): no copies of it
+    def update(self, pixels, valid=None):
+        """Add a block of pixels (n_pixels, n_bands); NaN/inf values are ignored, and so are the values where `valid`
+        (a boolean array that broadcasts to the block: (n_pixels, 1) for whole pixels) is False. No copy of the
+        block is made: the reductions skip what they must ignore."""
+        mask = np.isfinite(pixels) if pixels.dtype.kind == "f" else None
+        if valid is not None:
+            mask = valid if mask is None else mask & valid
+        if mask is None:  # integers, every value counts
+            self.finite += len(pixels)
+            if not len(pixels):
+                return self
             low, high = pixels.min(axis=0), pixels.max(axis=0)
         else:
-            low = np.where(finite, pixels, np.inf).min(axis=0, initial=np.inf)
-            high = np.where(finite, pixels, -np.inf).max(axis=0, initial=-np.inf)
+            counts = np.broadcast_to(mask, pixels.shape).sum(axis=0)
+            self.finite += counts
+            lowest, highest = _extremes(pixels.dtype)
+            low = np.where(counts > 0, np.minimum.reduce(pixels, axis=0, where=mask, initial=highest), np.inf)
+            high = np.where(counts > 0, np.maximum.reduce(pixels, axis=0, where=mask, initial=lowest), -np.inf)
         self.minimum = np.fmin(self.minimum, low)
         self.maximum = np.fmax(self.maximum, high)
         return self
@@ -41,6 +48,12 @@ class BandStatistics:
     def uninformative(self):
         """Bands that are constant or hold no finite value over everything seen so far."""
         return (self.finite == 0) | (self.maximum <= self.minimum)
+
+
+def _extremes(dtype):
+    """(lowest, highest) value of a NumPy type: the starting values of a masked minimum and maximum."""
+    info = np.finfo(dtype) if np.dtype(dtype).kind == "f" else np.iinfo(dtype)
+    return info.min, info.max
 
 
 def parse_band_list(text, n_bands):

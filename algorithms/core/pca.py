@@ -52,9 +52,10 @@ class StreamingPCA:
         signs = np.sign(vectors[np.abs(vectors).argmax(axis=0), np.arange(vectors.shape[1])])
         return vectors[:, :n_components] * signs[:n_components], fraction[:n_components]
 
-    def project(self, pixels, axes):
-        """(pixels - mean) @ axes in float64, a chunk at a time (no centred float64 copy of the whole block)."""
-        projected = np.empty((len(pixels), axes.shape[1]))
+    def project(self, pixels, axes, dtype=np.float64):
+        """(pixels - mean) @ axes computed in float64, a chunk at a time (no centred float64 copy of the whole block),
+        returned as dtype (float32 for PPI's single-precision products: no conversion of every chunk)."""
+        projected = np.empty((len(pixels), axes.shape[1]), dtype=dtype)
         for start, rows in float64_rows(pixels):
             projected[start:start + len(rows)] = matmul(rows - self.mean, axes)
         return projected

@@ -107,7 +107,8 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             feedback.pushInfo(self.tr("Projected on {} principal components ({:.2%} of the variance).").format(
                 reduce, fraction.sum()))
             accumulator = PpiAccumulator(isotropic_skewers(reduce, n_skewers, rng), xp)
-            for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, lambda p: statistics.project(p, axes)):
+            reduced = lambda p: statistics.project(p, axes, np.float32)  # noqa: E731
+            for indices, pixels in self.valid_blocks(reader, feedback, 20, 80, reduced):
                 accumulator.update(indices, pixels)
         else:
             # One pass: the counts, and the statistics that the candidates are denoised with.

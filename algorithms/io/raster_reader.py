@@ -158,8 +158,14 @@ class RasterReader:
 
     def data_values(self, pixels, bands=None):
         """(pixels as read with read(..., scaled=False), their nodata and non-finite values set to NaN (a copy
-        where there are any); the mask of pixels that are not entirely fill, all NaN/nodata or all zero): for
-        per-band statistics, where one bad band must not hide the other bands' values."""
+        where there are any); the mask of pixels that are not entirely fill (see fill_mask)): for per-band
+        statistics, where one bad band must not hide the other bands' values."""
+        fill, filled = self.fill_mask(pixels, bands)
+        return (pixels if fill is None else np.where(fill, np.float32(np.nan), pixels)), filled
+
+    def fill_mask(self, pixels, bands=None):
+        """(True where a value of pixels (as read with read(..., scaled=False)) is its band's nodata or non-finite,
+        None where none is; the mask of pixels that are not entirely fill, all nodata/NaN or all zero)."""
         bands = self._bands(bands)
         nodata = self._nodata_mask(pixels, bands)
         if self.integer[bands].all():  # integers read as float32 are always finite
@@ -167,9 +173,8 @@ class RasterReader:
         else:
             fill = ~np.isfinite(pixels) if nodata is None else nodata | ~np.isfinite(pixels)
         if fill is None or not fill.any():
-            return pixels, (pixels != 0).any(axis=1)
-        filled = ~fill.all(axis=1) & (np.where(fill, 0, pixels) != 0).any(axis=1)
-        return np.where(fill, np.float32(np.nan), pixels), filled
+            return None, (pixels != 0).any(axis=1)
+        return fill, ((pixels != 0) & ~fill).any(axis=1)
 
     def _bands(self, bands):
         return np.arange(self.n_bands) if bands is None else np.asarray(bands, dtype=np.int64)

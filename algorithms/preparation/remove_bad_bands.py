@@ -107,8 +107,8 @@ class RemoveBadBands(PcceeAlgorithm):
                           display_bands=None if colour is None else colour.display_bands()) as writer:
             for window, pixels, _ in self.stream(reader, feedback, reader.windows(keep.size), keep, False, dtype=dtype):
                 writer.write(window, pixels)
-                values, filled = reader.data_values(pixels, keep)
-                statistics.update(values if filled.all() else values[filled])
+                fill, filled = reader.fill_mask(pixels, keep)
+                statistics.update(pixels, filled[:, None] if fill is None else filled[:, None] & ~fill)
         return statistics.uninformative(), colour and TrueColour(wavelengths[keep], writer.display_limits(ROBUST_CUT))
 
 
