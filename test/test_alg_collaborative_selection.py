@@ -47,10 +47,10 @@ def test_pccee_chain_on_jasper_ridge_beats_vca_and_reaches_the_ground_truth(run_
                                                               "OUTPUT": str(tmp_path / "v4{}.gpkg".format(seed))})["OUTPUT"])
         alone.append(spectral_angles(truth, four.spectra).min(axis=1))
     chain, alone = np.array(chain), np.array(alone)
-    # Measured (tree, water, soil, road): chain 1.3, 4.9, 3.6, 6.1, mean 3.97 (seeds 2.3, 4.8, 4.8; 9.63 without REFINE;
-    # with PPI on the full spectra, REDUCE 0: 3.88); VCA alone
-    # 7.5, 11.5, 6.0, 5.2, mean 7.6 (OTB's VCA: 8.6). Before issue 17: chain 10.7, VCA 9.4.
-    assert chain.mean() <= 4.0, dict(zip(JASPER_MATERIALS, chain.mean(axis=0)))
+    # Measured (tree, water, soil, road): chain 1.8, 4.9, 4.4, 1.5, mean 3.17 (seeds 2.29, 3.52, 3.69; 9.63 without
+    # REFINE; before an endmember without pure pixels gave its slot to the next match of its class: 3.97, seeds 2 and
+    # 3 at 4.81); VCA alone 7.5, 11.5, 6.0, 5.2, mean 7.6 (OTB's VCA: 8.6). Before issue 17: chain 10.7, VCA 9.4.
+    assert chain.mean() <= 4.0 and chain.mean(axis=1).max() <= 4.0, dict(zip(JASPER_MATERIALS, chain.mean(axis=0)))
     assert chain.mean() < alone.mean() <= 8.6, alone.mean(axis=0)
 
 

@@ -7,7 +7,8 @@ import pytest
 from pccee.algorithms.core.candidates import most_typical, neighbour_support, select_apart_filled
 from pccee.algorithms.core.pca import StreamingPCA
 from pccee.algorithms.core.spectral_angle import spectral_angles
-from pccee.algorithms.core.top_k import pool_purity, rank_candidates, refine_endmembers, select_collaborative
+from pccee.algorithms.core.top_k import (pool_purity, rank_candidates, refine_endmembers, select_collaborative,
+                                         supported_refinement)
 from pccee.algorithms.core.vca import vca
 
 BANDS = np.linspace(400, 2500, 60)
@@ -85,6 +86,8 @@ def test_purity_aware_top_k_prefers_pure_pixels_and_assigns_classes_jointly():
     ours = select_collaborative(candidates, prior, classes, 3)
     assert sorted(ours.selected.tolist()) == [1, 2, 3]
     assert dict(zip(ours.classes, ours.selected.tolist())) == {"soil": 1, "vegetation": 2, "water": 3}
+    assert [options[0] for options in ours.alternatives] == ours.selected.tolist()  # each slot's own first
+    assert 0 in ours.alternatives[ours.classes.index("soil")]  # the bank pixel: the soil's next match
     assert ours.purity[0] < 0.9 and ours.purity[1] > 0.9
 
 
@@ -144,3 +147,22 @@ def test_refinement_keeps_an_endmember_whose_pure_pixels_lie_on_a_mixing_line():
     assert drifted[3] > before[3] + 4 and drifted[2] > before[2] + 20  # measured 1.9 -> 8.3, 5.3 -> 40.7
     road_to_vegetation = spectral_angles(np.vstack([kept.spectra[3], plain.spectra[3]]), VEGETATION[None, :])[:, 0]
     assert road_to_vegetation[0] > road_to_vegetation[1] + 5  # measured 26.2 and 19.7: the drift is towards vegetation
+
+
+def test_an_endmember_without_pure_pixels_gives_its_slot_to_the_next_match_of_its_class():
+    """A candidate no pixel of the scene is made of (here three times as bright as the vegetation, as a saturated
+    pixel can be) takes no pure pixel, so refinement cannot move it: the next vegetation match takes its slot. A
+    selection whose endmembers all stand for pure pixels is left as it is."""
+    rng = np.random.default_rng(2)
+    materials = np.vstack([SOIL, VEGETATION, WATER])
+    pixels = rng.dirichlet(np.ones(3) * 0.3, 3000) @ materials + rng.normal(0, 0.002, (3000, len(BANDS)))
+    candidates = np.vstack([SOIL, 3 * VEGETATION, WATER, VEGETATION * 1.02])
+    alone = refine_endmembers(candidates[:3], pixels)
+    assert alone.counts[1] < 3 and alone.counts[[0, 2]].min() > 100
+    positions, refinement = supported_refinement(candidates, [[0], [1, 3], [2]], pixels)
+    assert positions == [0, 3, 2] and refinement.counts.min() > 100
+    assert spectral_angles(refinement.spectra, materials).diagonal().max() < 1.0
+    kept, _ = supported_refinement(candidates, [[0], [3, 1], [2]], pixels)
+    assert kept == [0, 3, 2]
+    unchanged, lone = supported_refinement(candidates, [[0], [1], [2]], pixels)  # no other match: kept, said by counts
+    assert unchanged == [0, 1, 2] and lone.counts[1] < 3

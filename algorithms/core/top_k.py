@@ -93,13 +93,15 @@ MAX_ANGLE = 30.0
 class Selection(NamedTuple):
     """The collaborative Top-K: selected positions (best matched class first), class of each selected one,
     per candidate its angle to that class (to its nearest class when not selected) and its purity, and the
-    prior classes left out with the reason ([(class, reason template, values)])."""
+    prior classes left out with the reason ([(class, reason template, values)]), and per selected one the
+    candidates that match its class nearly as well, itself first, then by angle (see supported_refinement)."""
     selected: np.ndarray
     classes: list
     angle: np.ndarray
     nearest_class: list
     purity: np.ndarray
     dropped: list
+    alternatives: list
 
 
 def pool_purity(candidates, same_material_angle=SAME_MATERIAL_ANGLE):
@@ -200,7 +202,7 @@ def select_collaborative(candidates, prior, prior_classes, k, purity=None, max_a
     kept = kept[:k]
     order = [name for _, name, _ in kept]
     chosen = [first for _, _, first in kept]
-    tiers = []
+    tiers, closes = [], []
     for _, name, first in kept:
         column = names.index(name)
         best = angles[first, column]
@@ -208,6 +210,7 @@ def select_collaborative(candidates, prior, prior_classes, k, purity=None, max_a
         close = [j for j in range(n) if angles[j, column] <= limit and (j == first or j not in chosen)]
         purest = max(purity[j] for j in close)
         tiers.append([j for j in close if purity[j] >= purest - PURER_BY])
+        closes.append(sorted(close, key=lambda j: angles[j, column]))
     for _ in range(10):  # N-FINDR's replacement sweeps, each slot within its purest tier
         changed = False
         for slot, tier in enumerate(tiers):
@@ -224,7 +227,8 @@ def select_collaborative(candidates, prior, prior_classes, k, purity=None, max_a
     for name, position in zip(order, selected):
         angle[position] = angles[position, names.index(name)]
         nearest[position] = name
-    return Selection(selected, order, angle, nearest, purity, dropped)
+    alternatives = [[own] + [j for j in close if j not in chosen] for own, close in zip(chosen, closes)]
+    return Selection(selected, order, angle, nearest, purity, dropped, alternatives)
 
 
 #: A pixel is a pure pixel of an endmember when its fully constrained abundance of it is at least this.
@@ -297,3 +301,42 @@ def refine_endmembers(endmembers, pixels, threshold=PURE_PIXEL, max_iterations=2
         if not shift > tolerance:
             break
     return Refinement(refined, counts, iteration, mixing)
+
+
+#: A refined endmember with fewer pure pixels than this share of the sample represents no part of the scene.
+MIN_PURE_SHARE = 0.001
+
+
+def supported_refinement(candidates, alternatives, pixels, min_share=MIN_PURE_SHARE):
+    """(positions kept, one per slot; their Refinement): refine_endmembers of the selection, where an endmember left
+    with (almost) no pure pixels is replaced by the next match of its class and the set refined again.
+
+    An endmember with no pure pixels in the scene is an isolated extreme (a few saturated or unusual pixels), or
+    its pure pixels went to a neighbour: on Jasper Ridge a rare bright soil pixel kept 1 pure pixel of 10,000 while
+    the urban endmember drifted onto the soil and left the road 8 degrees off. A physically meaningful endmember
+    stands for pure pixels of the scene, so the slot takes the next candidate of its class (alternatives, nearest
+    first) until its refined endmember has at least min_share of the sample as pure pixels or the class has no
+    candidate left (then the first one is kept).
+
+    Parameters: candidates (n, bands); alternatives, per slot the candidate positions of its class, the selected
+    one first (Selection.alternatives); pixels (m, bands), a sample of the scene.
+    """
+    candidates = np.asarray(candidates, dtype=np.float64)
+    positions = [options[0] for options in alternatives]
+    refinement = refine_endmembers(candidates[positions], pixels)
+    first = (positions, refinement)
+    tried = [1] * len(alternatives)
+    while True:
+        lacking = [slot for slot, count in enumerate(refinement.counts)
+                   if count < min_share * len(pixels) and tried[slot] < len(alternatives[slot])]
+        if not lacking:
+            break
+        slot = lacking[0]
+        options = [j for j in alternatives[slot][tried[slot]:] if j not in positions]
+        tried[slot] = len(alternatives[slot]) if not options else alternatives[slot].index(options[0]) + 1
+        if options:
+            positions = positions[:slot] + [options[0]] + positions[slot + 1:]
+            refinement = refine_endmembers(candidates[positions], pixels)
+    if any(count < min_share * len(pixels) for count in refinement.counts):
+        return first
+    return positions, refinement
