@@ -33,7 +33,7 @@ from .client import describe, stop
 
 gdal.UseExceptions()
 
-#: Default tile edge in pixels: a multiple of the plugin's 256-pixel output tiles.
+#: Default tile edge in pixels: a multiple of the plugin's output tiles (64 to 256 pixels, io.raster_writer.tile_edge).
 DEFAULT_TILE = 2048
 #: Metadata domains that describe a file's layout, not its content: never copied onto a tile or a mosaic.
 _LAYOUT_DOMAINS = ("IMAGE_STRUCTURE", "DERIVED_SUBDATASETS", "SUBDATASETS", "LocationInfo")

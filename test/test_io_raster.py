@@ -288,3 +288,16 @@ def test_unscaled_reads_come_in_the_type_asked_for(tmp_path):
         (window, pixels, valid), = list(reader.blocks(scaled=False, dtype=np.int16))
     assert pixels.dtype == np.int16 and np.array_equal(pixels, cube.reshape(-1, 4))
     assert np.array_equal(valid, ~(cube == -5).any(axis=2).ravel())
+
+
+def test_tiles_of_a_cube_are_bounded_in_bytes(tmp_path):
+    """A pixel-interleaved tile holds every band: a 301-band scene gets 128-pixel tiles, a few abundances 256."""
+    from pccee.algorithms.io.raster_writer import MAX_TILE_BYTES, tile_edge
+    assert [tile_edge(301, np.int16), tile_edge(301, np.float32), tile_edge(4, np.float32), tile_edge(1000, np.float32),
+            tile_edge(5000, np.float64)] == [128, 128, 256, 64, 64]
+    assert 128 * 128 * 301 * 4 <= MAX_TILE_BYTES < 256 * 256 * 301 * 2
+    path = tmp_path / "cube.tif"
+    with RasterWriter(path, 300, 200, 301, dtype=np.int16) as writer:
+        writer.write(Window(0, 0, 300, 200), np.ones((60000, 301), np.int16))
+    with RasterReader(path) as reader:
+        assert reader.block_size == (128, 128)
