@@ -166,3 +166,5 @@ def test_an_endmember_without_pure_pixels_gives_its_slot_to_the_next_match_of_it
     assert kept == [0, 3, 2]
     unchanged, lone = supported_refinement(candidates, [[0], [1], [2]], pixels)  # no other match: kept, said by counts
     assert unchanged == [0, 1, 2] and lone.counts[1] < 3
+    brighter = np.vstack([candidates, 4 * VEGETATION])  # a next match no better supported: no swap
+    assert supported_refinement(brighter, [[0], [1, 4], [2]], pixels)[0] == [0, 1, 2]

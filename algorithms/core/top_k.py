@@ -314,29 +314,26 @@ def supported_refinement(candidates, alternatives, pixels, min_share=MIN_PURE_SH
     An endmember with no pure pixels in the scene is an isolated extreme (a few saturated or unusual pixels), or
     its pure pixels went to a neighbour: on Jasper Ridge a rare bright soil pixel kept 1 pure pixel of 10,000 while
     the urban endmember drifted onto the soil and left the road 8 degrees off. A physically meaningful endmember
-    stands for pure pixels of the scene, so the slot takes the next candidate of its class (alternatives, nearest
-    first) until its refined endmember has at least min_share of the sample as pure pixels or the class has no
-    candidate left (then the first one is kept).
+    stands for pure pixels of the scene, so such a slot takes the next candidate of its class (alternatives, nearest
+    first) whose refined set gives it at least min_share of the sample as pure pixels and leaves fewer endmembers
+    without them; when none does, the slot keeps its candidate.
 
     Parameters: candidates (n, bands); alternatives, per slot the candidate positions of its class, the selected
     one first (Selection.alternatives); pixels (m, bands), a sample of the scene.
     """
     candidates = np.asarray(candidates, dtype=np.float64)
+    least = min_share * len(pixels)
     positions = [options[0] for options in alternatives]
     refinement = refine_endmembers(candidates[positions], pixels)
-    first = (positions, refinement)
-    tried = [1] * len(alternatives)
-    while True:
-        lacking = [slot for slot, count in enumerate(refinement.counts)
-                   if count < min_share * len(pixels) and tried[slot] < len(alternatives[slot])]
-        if not lacking:
-            break
-        slot = lacking[0]
-        options = [j for j in alternatives[slot][tried[slot]:] if j not in positions]
-        tried[slot] = len(alternatives[slot]) if not options else alternatives[slot].index(options[0]) + 1
-        if options:
-            positions = positions[:slot] + [options[0]] + positions[slot + 1:]
-            refinement = refine_endmembers(candidates[positions], pixels)
-    if any(count < min_share * len(pixels) for count in refinement.counts):
-        return first
+    for slot, options in enumerate(alternatives):
+        if refinement.counts[slot] >= least:
+            continue
+        for option in options[1:]:
+            if option in positions:
+                continue
+            trial = positions[:slot] + [option] + positions[slot + 1:]
+            tried = refine_endmembers(candidates[trial], pixels)
+            if tried.counts[slot] >= least and (tried.counts < least).sum() < (refinement.counts < least).sum():
+                positions, refinement = trial, tried
+                break
     return positions, refinement
