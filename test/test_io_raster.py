@@ -301,3 +301,20 @@ def test_tiles_of_a_cube_are_bounded_in_bytes(tmp_path):
         writer.write(Window(0, 0, 300, 200), np.ones((60000, 301), np.int16))
     with RasterReader(path) as reader:
         assert reader.block_size == (128, 128)
+
+
+def test_reads_and_writes_take_turns(tmp_path):
+    """GDAL 3.6 can deadlock when a multi-threaded read evicts a block a write in another thread holds dirty (a
+    2000 x 2000 float32 scene copied with the next window read ahead hung for good): a read waits for the write."""
+    import threading
+    from pccee.algorithms.io.block_cache import gdal_turn
+    path = tmp_path / "cube.tif"
+    write_raster(path, np.ones((8, 8, 3), np.float32))
+    done = threading.Event()
+    with RasterReader(path) as reader:
+        with gdal_turn():  # a write in progress
+            worker = threading.Thread(target=lambda: (reader.read(Window(0, 0, 8, 8)), done.set()))
+            worker.start()
+            assert not done.wait(0.5)
+        assert done.wait(10)
+        worker.join()

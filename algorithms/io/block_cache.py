@@ -2,10 +2,14 @@
 
 GDAL keeps decoded blocks up to 5 % of the machine's memory by default (1.2 GB of 24 GB). A streaming run
 reads each block once, so that cache only makes the run's memory grow with the scene; reads of scattered
-pixels are grouped by block (RasterReader), so they need no cache either. Not much smaller, though: with 128 MB,
-GDAL 3.6.2 stalled (idle, no progress for minutes) while copying a 330-band int16 scene with the reads ahead and
-the writer's compression threads; 256 MB ran every scene measured, int16 and float32. A smaller GDAL_CACHEMAX of
-the user's is therefore raised to it during runs.
+pixels are grouped by block (RasterReader), so they need no cache either.
+
+The cache is one for the whole process, and a full cache can deadlock GDAL: a multi-threaded read must write out a
+block that a write in another thread holds dirty, while that write waits for compression threads busy with the
+read (seen with GDAL 3.6.2 copying a 2000 x 2000 float32 scene, and an int16 one with a 128 MB cache, the next
+window read ahead: both threads idle for good; OSGeo/gdal#4272 describes the design). So the plugin's reads and
+writes take turns (gdal_turn); the computing between them still overlaps with them. A smaller GDAL_CACHEMAX of the
+user's is raised to RUN_CACHE during runs.
 """
 import threading
 from contextlib import contextmanager
@@ -16,6 +20,7 @@ from osgeo import gdal
 RUN_CACHE = 256 * 1024 * 1024
 
 _lock = threading.Lock()
+_turns = threading.Lock()
 _runs = 0
 _previous = None
 
@@ -37,3 +42,11 @@ def bounded_block_cache(limit=RUN_CACHE):
             _runs -= 1
             if _runs == 0:
                 gdal.SetCacheMax(_previous)
+
+
+@contextmanager
+def gdal_turn():
+    """One read or write of the plugin's rasters at a time in this process (see the module's docstring); each one
+    still decodes or compresses on all cores."""
+    with _turns:
+        yield

@@ -13,6 +13,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from ..core.messages import CoreError, QT_TRANSLATE_NOOP
+from .block_cache import gdal_turn
 from .raster_metadata import envi_bad_bands, envi_items, find_wavelengths
 
 gdal.UseExceptions()
@@ -181,7 +182,7 @@ class RasterReader:
 
     def _read_raw(self, window, bands, dtype=np.float32):
         """(n_pixels, n_bands) of dtype, read pixel-interleaved and converted by GDAL (no NumPy copies)."""
-        with _no_implicit_decoding_threads():
+        with _no_implicit_decoding_threads(), gdal_turn():
             cube = self.dataset.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize,
                                             band_list=[int(b) + 1 for b in bands],
                                             buf_type=gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype).type),

@@ -11,6 +11,7 @@ from osgeo import gdal
 
 from ..core.display_stretch import StretchSample
 from ..core.messages import QT_TRANSLATE_NOOP
+from .block_cache import gdal_turn
 from .raster_reader import TILE, RasterError
 from .staged_outputs import OutputStage, current_stage
 
@@ -133,11 +134,12 @@ class RasterWriter:
             values = values.astype(self.dtype)
         # Written pixel-interleaved as it is: GDAL converts to the file's type (rounding to integers), with no
         # transposed or converted copy of the block.
-        if values.shape[1] == 1:  # (GDAL 3.6 indexes a one-band pixel-interleaved array wrongly)
-            self.dataset.WriteArray(values.reshape(1, window.ysize, window.xsize), window.xoff, window.yoff)
-        else:
-            self.dataset.WriteArray(values.reshape(window.ysize, window.xsize, values.shape[1]), window.xoff,
-                                    window.yoff, interleave="pixel")
+        with gdal_turn():
+            if values.shape[1] == 1:  # (GDAL 3.6 indexes a one-band pixel-interleaved array wrongly)
+                self.dataset.WriteArray(values.reshape(1, window.ysize, window.xsize), window.xoff, window.yoff)
+            else:
+                self.dataset.WriteArray(values.reshape(window.ysize, window.xsize, values.shape[1]), window.xoff,
+                                        window.yoff, interleave="pixel")
 
     def display_limits(self, cut):
         """[(low, high)] of the display bands in the values a reader sees (scaled): the cut fractions of what was
@@ -146,13 +148,15 @@ class RasterWriter:
 
     def commit(self):
         """Close the file; outside a run, give it (and its .aux.xml) its final name, replacing an older output."""
-        self.dataset.FlushCache()
-        self.dataset = None
+        with gdal_turn():
+            self.dataset.FlushCache()
+            self.dataset = None
         if self._own_stage is not None:
             self._own_stage.commit()
 
     def abort(self):
         """Close the file; outside a run, delete it. The output path is left as it was."""
-        self.dataset = None
+        with gdal_turn():
+            self.dataset = None
         if self._own_stage is not None:
             self._own_stage.abort()
