@@ -72,12 +72,17 @@ class TrueColour:
     per_band = False
 
     def __init__(self, wavelengths_nm, limits=None):
+        self.wavelengths_nm = wavelengths_nm
         self.bands = [int(np.argmin(np.abs(np.asarray(wavelengths_nm) - w))) + 1 for w in (640.0, 550.0, 470.0)]
         self.limits = limits or [None] * 3
 
     def display_bands(self):
-        """The 0-based bands a RasterWriter samples the stretch of."""
+        """The 0-based bands a RasterWriter samples the stretch of (its display_bands)."""
         return [band - 1 for band in self.bands]
+
+    def stretched_by(self, writer):
+        """This style between the limits the writer sampled from what it wrote (RasterWriter.display_limits)."""
+        return TrueColour(self.wavelengths_nm, writer.display_limits(ROBUST_CUT))
 
     def apply(self, layer, band=None):
         renderer = QgsMultiBandColorRenderer(layer.dataProvider(), *self.bands)

@@ -20,10 +20,6 @@ import numpy as np
 METALS = ["Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni"]
 SKEWERS = 10000
 COMPONENTS = 30
-#: The creation options of the plugin's raster outputs (io/raster_writer.py), for the bare copy; the tile edge is the
-#: writer's for the scene (io.raster_writer.tile_edge: 128 for 330 int16 bands).
-COPY_OPTIONS = ["TILED=YES", "BLOCKXSIZE={tile}", "BLOCKYSIZE={tile}", "COMPRESS=DEFLATE", "ZLEVEL=1",
-                "NUM_THREADS=ALL_CPUS", "PREDICTOR=2", "BIGTIFF=IF_SAFER", "INTERLEAVE=PIXEL"]
 
 
 #: Starts a command from a small process and reports its peak memory: a child's peak counts the memory of the
@@ -151,7 +147,7 @@ def _estimator(tree, n_features):
 def main(out, plugins):
     sys.path.insert(0, plugins)
     from pccee.algorithms.core.linalg import matmul
-    from pccee.algorithms.io.raster_writer import tile_edge
+    from pccee.algorithms.io.raster_writer import creation_options
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # and bench/run.sh's profile with the plugin enabled
     env.pop("QGIS_OPTS", None)
     lines = ["Full-scene benchmark: `createsamplescene` int16 scenes of 330 bands, each step a `qgis_process` run "
@@ -164,7 +160,7 @@ def main(out, plugins):
             ("SIZE", size), ("SEED", 1), ("OUTPUT", scene), ("OUTPUT_ABUNDANCES", os.path.join(folder, "truth.tif")),
             ("OUTPUT_CONCENTRATIONS", os.path.join(folder, "metals.tif")),
             ("OUTPUT_SAMPLES", os.path.join(folder, "samples.gpkg"))], env) if not os.path.exists(scene) else None
-        options = [o.format(tile=tile_edge(330, np.int16)) for o in COPY_OPTIONS]
+        options = creation_options(330, np.int16)  # the plugin's own, for the bare copy
         copy = measured(["gdal_translate", "-q", "-of", "GTiff"] + sum((["-co", o] for o in options), []) +
                         [scene, os.path.join(folder, "copy.tif")], env)
         read = bare_read(scene, env, plugins)

@@ -215,9 +215,8 @@ def tile_statistics(path):
     find constant or empty bands: (minimum, maximum, finite) arrays, merged over the tiles by merge_statistics."""
     with RasterReader(path) as reader:
         statistics = BandStatistics(reader.n_bands)
-        for window in reader.windows():
-            pixels, filled = reader.read_masked(window)
-            statistics.update(pixels[filled])
+        for _, pixels, _ in reader.blocks(scaled=False, dtype=reader.stored_type):
+            reader.add_values(statistics, pixels)
     return statistics.minimum, statistics.maximum, statistics.finite
 
 

@@ -318,3 +318,27 @@ def test_reads_and_writes_take_turns(tmp_path):
             assert not done.wait(0.5)
         assert done.wait(10)
         worker.join()
+
+
+def test_band_statistics_leave_out_nodata_and_fill_pixels(tmp_path):
+    """As 'Remove bad bands' and the cluster's tile statistics count values: in the file's own type, nodata and
+    a border of zeros left out, so a band constant inside the scene is found constant."""
+    from pccee.algorithms.core.band_selection import BandStatistics
+    cube = np.full((20, 30, 3), 7, dtype=np.int16)
+    cube[..., 0] = np.arange(600, dtype=np.int16).reshape(20, 30)
+    cube[:4] = 0                # border
+    cube[4:, :, 2] = -9999      # band 3: nodata inside the border
+    path = tmp_path / "bands.tif"
+    write_raster(path, cube, nodata=-9999, dtype=np.int16)
+    with RasterReader(path) as reader:
+        assert reader.stored_type == np.int16
+        statistics = BandStatistics(reader.n_bands)
+        for _, pixels, _ in reader.blocks(scaled=False, dtype=reader.stored_type):
+            assert pixels.dtype == np.int16
+            reader.add_values(statistics, pixels)
+    assert statistics.uninformative().tolist() == [False, True, True]
+    assert (statistics.minimum[0], statistics.maximum[0]) == (120, 599)
+    float64 = tmp_path / "float64.tif"
+    write_raster(float64, cube.astype(np.float64), dtype=np.float64)
+    with RasterReader(float64) as reader:
+        assert reader.stored_type == np.float32  # float64 reflectance is copied as float32

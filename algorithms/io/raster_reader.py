@@ -150,19 +150,19 @@ class RasterReader:
             valid &= ~nodata.any(axis=1)
         return (self._scale(pixels, bands) if scaled else pixels), valid
 
-    def read_masked(self, window, bands=None):
-        """Scaled pixels of a window with nodata set to NaN, and the mask of pixels that are not entirely fill
-        (see data_values)."""
-        bands = self._bands(bands)
-        values, filled = self.data_values(self._read_raw(window, bands), bands)
-        return self._scale(values, bands), filled
+    @property
+    def stored_type(self):
+        """The NumPy type of the first band where an unscaled copy can keep it (uint8, int16, uint16, float32);
+        float32 otherwise."""
+        dtype = gdal_array.GDALTypeCodeToNumericTypeCode(self.dataset.GetRasterBand(1).DataType)
+        return dtype if dtype in (np.uint8, np.int16, np.uint16, np.float32) else np.float32
 
-    def data_values(self, pixels, bands=None):
-        """(pixels as read with read(..., scaled=False), their nodata and non-finite values set to NaN (a copy
-        where there are any); the mask of pixels that are not entirely fill (see fill_mask)): for per-band
-        statistics, where one bad band must not hide the other bands' values."""
+    def add_values(self, statistics, pixels, bands=None):
+        """Add pixels read unscaled (read(..., scaled=False)) to a core BandStatistics, without their nodata and
+        non-finite values and without fill pixels (fill_mask): one bad band does not hide the others' values, and a
+        border of zeros does not make a constant band look informative. No copy of the block is made."""
         fill, filled = self.fill_mask(pixels, bands)
-        return (pixels if fill is None else np.where(fill, np.float32(np.nan), pixels)), filled
+        statistics.update(pixels, filled[:, None] if fill is None else filled[:, None] & ~fill)
 
     def fill_mask(self, pixels, bands=None):
         """(True where a value of pixels (as read with read(..., scaled=False)) is its band's nodata or non-finite,

@@ -15,7 +15,7 @@ from ..io.raster_reader import BLOCK_VALUES, aligned_windows
 from ..io.raster_writer import RasterWriter
 from ..io.spectral_library_files import read_csv_library
 from ..paths import RESOURCES
-from ..styling import ROBUST_CUT, TrueColour, fractions, hot_concentrations, style_on_load
+from ..styling import TrueColour, fractions, hot_concentrations, style_on_load
 
 SIMULATED = "SIMULATED: synthetic scene from pccee:createsamplescene, not real GaoFen-5 data"
 PIXEL_M = 30.0
@@ -166,7 +166,7 @@ class CreateSampleScene(PcceeAlgorithm):
                 coded = np.clip(np.rint(cube * sim.REFLECTANCE_SCALE), -32767, 32767).astype(np.int16)
                 writer.write(w, coded.reshape(-1, centres.size))
                 progress(done / len(windows))
-        return TrueColour(centres, writer.display_limits(ROBUST_CUT))
+        return colour.stretched_by(writer)
 
     @staticmethod
     def _write_truth(path, values, names, grid, metadata):

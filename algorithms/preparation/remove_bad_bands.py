@@ -1,6 +1,5 @@
 """Write a copy of a hyperspectral cube without its bad bands, wavelengths kept."""
 import numpy as np
-from osgeo import gdal_array
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterString)
 
@@ -8,7 +7,7 @@ from ..base import PcceeAlgorithm
 from ..core.band_selection import BandSelectionError, BandStatistics, parse_band_list, select_bands
 from ..io.raster_writer import RasterWriter
 from ..reflectance_input import open_reflectance
-from ..styling import ROBUST_CUT, TrueColour, style_on_load
+from ..styling import TrueColour, style_on_load
 
 
 class RemoveBadBands(PcceeAlgorithm):
@@ -94,8 +93,7 @@ class RemoveBadBands(PcceeAlgorithm):
         """Copy the kept bands, window by window (cancelled runs leave no file); return which of them are constant
         or empty over the scene (values that are nodata or non-finite do not count), and the copy's true-colour
         style, stretched on the values copied (None without wavelengths)."""
-        dtype = gdal_array.GDALTypeCodeToNumericTypeCode(reader.dataset.GetRasterBand(1).DataType)
-        dtype = dtype if dtype in (np.uint8, np.int16, np.uint16, np.float32) else np.float32
+        dtype = reader.stored_type
         statistics = BandStatistics(keep.size)
         colour = None if wavelengths is None else TrueColour(wavelengths[keep])
         with RasterWriter(output, reader.width, reader.height, keep.size, reader.geotransform,
@@ -107,9 +105,8 @@ class RemoveBadBands(PcceeAlgorithm):
                           display_bands=None if colour is None else colour.display_bands()) as writer:
             for window, pixels, _ in self.stream(reader, feedback, reader.windows(keep.size), keep, False, dtype=dtype):
                 writer.write(window, pixels)
-                fill, filled = reader.fill_mask(pixels, keep)
-                statistics.update(pixels, filled[:, None] if fill is None else filled[:, None] & ~fill)
-        return statistics.uninformative(), colour and TrueColour(wavelengths[keep], writer.display_limits(ROBUST_CUT))
+                reader.add_values(statistics, pixels, keep)
+        return statistics.uninformative(), colour and colour.stretched_by(writer)
 
 
 def _band_ranges(indices):
