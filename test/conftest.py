@@ -31,6 +31,28 @@ def data_path(*parts):
     return path
 
 
+@pytest.fixture
+def gpu_module():
+    """CuPy on a GPU, or the test is skipped: the GPU path runs the CPU path's code on CuPy's arrays, and that code
+    is tested everywhere on NumPy's."""
+    from pccee.algorithms.core.device import DeviceError, array_module
+    try:
+        return array_module("gpu")[0]
+    except DeviceError as error:
+        pytest.skip(str(error))
+
+
+@pytest.fixture
+def without_gpu():
+    """Skips the test where a GPU can be used: it shows what a user without one is told."""
+    from pccee.algorithms.core.device import DeviceError, array_module
+    try:
+        array_module("gpu")
+    except DeviceError:
+        return
+    pytest.skip("a GPU is present: the no-GPU error cannot be shown here")
+
+
 _KEEP_ALIVE = []
 
 

@@ -99,3 +99,27 @@ def test_nnls_of_float32_pixels_equals_scipy_with_two_similar_soils():
     assert unmixer.condition > 1e5
     reference = np.array([nnls(endmembers.T, y.astype(np.float64))[0] for y in pixels])
     assert np.abs(unmixer.abundances(pixels) - reference).max() < 1e-4
+
+
+@pytest.mark.parametrize("k, n_bands", [(3, 50), (6, 330), (16, 200)])  # 16 endmembers: more passive sets than groups
+def test_linear_unmixing_on_the_gpu_equals_the_cpu(k, n_bands, gpu_module):
+    endmembers, pixels = problem(200 + k, k, n_bands, n_pixels=3000)
+    pixels = pixels.astype(np.float32)  # as raster blocks come
+    for method in ("nnls", "fcls", "ucls"):
+        cpu = LinearUnmixer(endmembers, method).abundances(pixels)
+        gpu = LinearUnmixer(endmembers, method, gpu_module).abundances(pixels)
+        assert isinstance(gpu, np.ndarray) and gpu.shape == cpu.shape
+        np.testing.assert_allclose(gpu, cpu, atol=1e-8)
+        np.testing.assert_allclose(residual_rmse(pixels, gpu, endmembers, gpu_module),
+                                   residual_rmse(pixels, cpu, endmembers), rtol=1e-5)
+
+
+def test_duplicate_endmembers_on_the_gpu_give_the_cpu_optimum(gpu_module):
+    """CuPy's batched solve returns NaN or inf for a singular system where NumPy raises: both fall back."""
+    endmembers, pixels = problem(8, 3, 20)
+    duplicated = np.vstack([endmembers, endmembers[:1]])
+    for method in ("nnls", "fcls"):
+        gpu = LinearUnmixer(duplicated, method, gpu_module).abundances(pixels)
+        cpu = LinearUnmixer(duplicated, method).abundances(pixels)
+        assert np.all(np.isfinite(gpu)) and gpu.min() >= 0.0
+        assert residual_rmse(pixels, gpu, duplicated) == pytest.approx(residual_rmse(pixels, cpu, duplicated), abs=1e-9)

@@ -1,7 +1,11 @@
 """Choose the array module: CuPy on a GPU when asked for and present, NumPy otherwise.
 
-The GPU path is the same code as the CPU path: functions take `xp` and call xp.matmul, xp.argmax...
+The GPU path is the same code as the CPU path: functions take `xp` (or the arrays' own module, module_of) and
+call xp.matmul, xp.argmax... Arrays cross to the GPU at the start of a step's work on a block and come back
+as NumPy (to_numpy) before they are written.
 """
+import sys
+
 import numpy as np
 
 from .messages import CoreError, QT_TRANSLATE_NOOP
@@ -34,6 +38,12 @@ def array_module(device="auto"):
             "core", "No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose "
                     "the CPU."), reason)
     return np, "CPU (NumPy; {})".format(reason)
+
+
+def module_of(array):
+    """The array module of array: CuPy for a CuPy array, NumPy for anything else (CuPy is not imported here)."""
+    cupy = sys.modules.get("cupy")
+    return cupy.get_array_module(array) if cupy is not None else np
 
 
 def to_numpy(array):

@@ -2,7 +2,8 @@
 
 Cross-validated metrics come from out-of-fold predictions only. A trained forest is exported to plain
 arrays (the nodes of every tree), which (1) make a model file that loads without unpickling (io.model_file)
-and (2) predict every tree at once in NumPy, giving each pixel's mean and the spread of the trees (uncertainty).
+and (2) predict every tree, giving each pixel's mean and the spread of the trees (uncertainty): on the CPU with
+scikit-learn's compiled walk, on a GPU (CuPy) or without scikit-learn by walking the node arrays.
 scikit-learn is imported when a forest is trained.
 """
 import os
@@ -11,10 +12,15 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .device import module_of, to_numpy
+
 #: Training samples from which a forest grows its trees on all cores.
 MANY_SAMPLES = 500
 #: Fewest distinct cells worth a thread of their own.
 CELLS_PER_THREAD = 10000
+#: Nodes (trees x pixels) walked down together on a GPU, which wants millions at once (32 MiB per int64 array);
+#: the CPU walks one tree at a time, its arrays kept in cache.
+GPU_WALK_NODES = 2 ** 22
 
 #: Residual prediction deviation classes (soil spectroscopy convention, as in the paper).
 RPD_CLASSES = ((1.4, "poor"), (2.0, "acceptable"), (2.5, "good"), (np.inf, "excellent"))
@@ -84,6 +90,7 @@ class ForestArrays:
     def __init__(self, left, right, feature, threshold, value, roots):
         self.left, self.right, self.feature = left, right, feature
         self.threshold, self.value, self.roots = threshold, value, roots
+        self._compiled, self._walked = None, {}
 
     @classmethod
     def from_forest(cls, forest):
@@ -100,20 +107,22 @@ class ForestArrays:
                    np.array(roots, dtype=np.int64))
 
     def tree_predictions(self, features):
-        """Yield each tree's predictions (n,): scikit-learn's compiled walk on trees rebuilt from the arrays when
-        scikit-learn is there, else a NumPy walk down level by level (the same comparisons, in float32)."""
-        trees = self.compiled_trees()
-        if trees is not None:
-            features = np.ascontiguousarray(features, dtype=np.float32)
-            for tree in trees:
-                yield tree.predict(features)[:, 0]
+        """Yield the predictions (trees, n) of groups of trees for features (n, predictors) in float32:
+        scikit-learn's compiled walk, one tree at a time, on trees rebuilt from the arrays for NumPy features when
+        scikit-learn is there; else (CuPy features, or no scikit-learn) the node arrays walked on the features'
+        module (the same comparisons)."""
+        trees = self.compiled_trees() if module_of(features) is np else None
+        if trees is None:
+            yield from self._walk(features)
             return
-        yield from self._walk(features)
+        features = np.ascontiguousarray(features, dtype=np.float32)
+        for tree in trees:
+            yield tree.predict(features)[None, :, 0]
 
     def compiled_trees(self):
         """scikit-learn Tree objects built from the node arrays (no unpickling: the arrays are checked on load
         and copied into the node table of the installed scikit-learn), or None without scikit-learn."""
-        if getattr(self, "_compiled", None) is not None:
+        if self._compiled is not None:
             return self._compiled
         try:
             from sklearn.tree._tree import NODE_DTYPE, Tree
@@ -138,17 +147,31 @@ class ForestArrays:
         return trees
 
     def _walk(self, features):
-        features = np.asarray(features, dtype=np.float32).astype(np.float64)
-        for root in self.roots:
-            nodes = np.full(len(features), root)
-            moving = np.arange(len(features))
+        """Yield the predictions (trees, n) of groups of trees, walked down level by level on the features' module,
+        only the pixels not yet at a leaf at each level: float32 predictors compared in float64 with the
+        thresholds, as scikit-learn does."""
+        xp = module_of(features)
+        left, right, feature, threshold, value, roots = self._on(xp)
+        features = features.astype(xp.float32).astype(xp.float64)
+        n = len(features)
+        group = 1 if xp is np else max(1, GPU_WALK_NODES // max(1, n))
+        for first in range(0, len(roots), group):
+            nodes = xp.repeat(roots[first:first + group], n)  # tree by tree, n pixels each
+            moving = xp.arange(nodes.size)
             while moving.size:
                 current = nodes[moving]
-                inner = self.left[current] >= 0
+                inner = left[current] >= 0
                 moving, current = moving[inner], current[inner]
-                go_left = features[moving, self.feature[current]] <= self.threshold[current]
-                nodes[moving] = np.where(go_left, self.left[current], self.right[current])
-            yield self.value[nodes]
+                go_left = features[moving % n, feature[current]] <= threshold[current]
+                nodes[moving] = xp.where(go_left, left[current], right[current])
+            yield value[nodes].reshape(-1, n)
+
+    def _on(self, xp):
+        """The node arrays on module xp (copied once), leaves' features clipped to a valid column."""
+        if xp.__name__ not in self._walked:
+            arrays = (self.left, self.right, np.maximum(self.feature, 0), self.threshold, self.value, self.roots)
+            self._walked[xp.__name__] = tuple(xp.asarray(array) for array in arrays)
+        return self._walked[xp.__name__]
 
     def arrays(self):
         return {"left": self.left, "right": self.right, "feature": self.feature, "threshold": self.threshold,
@@ -164,57 +187,66 @@ def _depth(nodes):
     return int(depth.max())
 
 
-def predict_with_spread(forests, features):
+def predict_with_spread(forests, features, xp=np):
     """(mean (n, m), standard deviation across trees (n, m)) of m forests: fitted scikit-learn forests or
-    ForestArrays read from a model file.
+    ForestArrays read from a model file; on NumPy or CuPy (xp), returned as NumPy.
 
     Exact, and fast on a whole scene: every split compares one predictor with a threshold, so pixels whose
     predictors fall between the same thresholds of every tree (the same cell) get the same prediction from
     every tree. The trees walk one pixel per occupied cell (a forest trained on 50 samples has at most 49
     thresholds per predictor, so a scene's millions of pixels fill far fewer cells), and the cells are spread
-    back to their pixels. Predictors are compared in float32, as scikit-learn's trees do. Trees are summed one
-    at a time, so memory holds a few rows of n values whatever the number of trees."""
+    back to their pixels. Predictors are compared in float32, as scikit-learn's trees do. Trees are summed a
+    group at a time, so memory holds a few rows of n values whatever the number of trees."""
     arrays = [forest if isinstance(forest, ForestArrays) else ForestArrays.from_forest(forest) for forest in forests]
-    features = np.asarray(features, dtype=np.float32)
+    features = xp.asarray(np.asarray(features, dtype=np.float32))
+    if len(features) == 0:
+        return np.zeros((0, len(arrays))), np.zeros((0, len(arrays)))
     cells, representatives = occupied_cells(arrays, features)
     distinct = features[representatives]
-    # The cells split among the cores: a tree's walk releases Python's lock, and each cell's sums run over the
-    # trees in the same order whatever the split, so the result does not depend on the number of cores.
-    parts = np.array_split(np.arange(len(distinct)), max(1, min(os.cpu_count() or 1, len(distinct) // CELLS_PER_THREAD)))
+    # On the CPU the cells split among the cores: a tree's walk releases Python's lock, and each cell's sums run
+    # over the trees in the same order whatever the split, so the result does not depend on the number of cores.
+    threads = max(1, min(os.cpu_count() or 1, len(distinct) // CELLS_PER_THREAD)) if xp is np else 1
+    bounds = np.linspace(0, len(distinct), threads + 1).astype(int)
+    parts = [slice(start, stop) for start, stop in zip(bounds[:-1], bounds[1:])]
     means, spreads = [], []
-    with ThreadPoolExecutor(len(parts)) as pool:
+    with ThreadPoolExecutor(threads) as pool:
         for nodes in arrays:
-            nodes.compiled_trees()  # built once, before the threads share them
-            mean, spread = (np.concatenate(columns) for columns in zip(*pool.map(
+            if xp is np:
+                nodes.compiled_trees()  # built once, before the threads share them
+            mean, spread = (xp.concatenate(columns) for columns in zip(*pool.map(
                 lambda rows: _mean_and_spread(nodes.tree_predictions(distinct[rows])), parts)))
             means.append(mean[cells])
             spreads.append(spread[cells])
-    return np.column_stack(means), np.column_stack(spreads)
+    return to_numpy(xp.stack(means, axis=1)), to_numpy(xp.stack(spreads, axis=1))
 
 
-def _mean_and_spread(predictions):
-    """(mean, standard deviation) over the trees' predictions, summed one tree at a time (memory: a few rows)."""
-    first = next(predictions)
-    total, squares, count = np.zeros_like(first), np.zeros_like(first), 1
-    for prediction in predictions:  # shifted by the first tree: sums of small differences keep their precision
-        difference = prediction - first
-        total += difference
-        squares += difference * difference
-        count += 1
+def _mean_and_spread(groups):
+    """(mean, standard deviation) over the trees from their predictions (trees, n), summed a group at a time and
+    shifted by the first tree: sums of small differences keep their precision."""
+    first, total, squares, count = None, 0.0, 0.0, 0
+    for predictions in groups:
+        first = predictions[0] if first is None else first
+        difference = predictions - first
+        total = total + difference.sum(axis=0)
+        squares = squares + (difference * difference).sum(axis=0)
+        count += len(predictions)
+    xp = module_of(first)
     mean_difference = total / count
-    return first + mean_difference, np.sqrt(np.maximum(squares / count - mean_difference ** 2, 0.0))
+    return first + mean_difference, xp.sqrt(xp.maximum(squares / count - mean_difference ** 2, 0.0))
 
 
 def occupied_cells(forests, features):
-    """(cell of each pixel (n,), one pixel of each cell): cells are the boxes that the split thresholds of all
-    the forests cut the predictor space into."""
-    key = np.zeros(len(features), dtype=np.int64)
+    """(cell of each pixel (n,), one pixel of each cell), on the features' module: cells are the boxes that the
+    split thresholds of all the forests cut the predictor space into."""
+    xp = module_of(features)
+    key = xp.zeros(len(features), dtype=xp.int64)
     for column in range(features.shape[1]):
         thresholds = np.unique(np.concatenate([f.threshold[(f.left >= 0) & (f.feature == column)] for f in forests]))
         if thresholds.size == 0:
             continue
-        if (key.max(initial=0) + 1) * (thresholds.size + 1) >= 2 ** 62:  # too many cells to number: no grouping
-            return np.arange(len(features)), np.arange(len(features))
-        key = key * (thresholds.size + 1) + np.searchsorted(thresholds, features[:, column], side="left")
-    _, representatives, cells = np.unique(key, return_index=True, return_inverse=True)
+        if (int(key.max()) + 1) * (thresholds.size + 1) >= 2 ** 62:  # too many cells to number: no grouping
+            return xp.arange(len(features)), xp.arange(len(features))
+        key = key * (thresholds.size + 1) + xp.searchsorted(xp.asarray(thresholds),
+                                                            features[:, column].astype(xp.float64), side="left")
+    _, representatives, cells = xp.unique(key, return_index=True, return_inverse=True)
     return cells.ravel(), representatives

@@ -13,6 +13,8 @@ from .linalg import matmul
 #: Largest projection block (pixels x skewers values) held at once: 8 Mi float32 = 32 MiB, small enough that
 #: the extremes are found while the product is still in the processor's cache (15-20 % faster than 128 MiB).
 MAX_PRODUCT = 1 << 23
+#: The same on a GPU, which wants long products (no cache to stay in): 128 Mi float32 = 512 MiB.
+GPU_MAX_PRODUCT = 1 << 27
 
 
 def isotropic_skewers(n_dims, n_skewers, rng):
@@ -38,7 +40,7 @@ class PpiAccumulator:
     def update(self, indices, pixels):
         """Add pixels (n, n_dims) whose global indices (n,) identify them in the scene."""
         xp = self.xp
-        columns = max(1, MAX_PRODUCT // self.skewers.shape[0])
+        columns = max(1, (MAX_PRODUCT if xp is np else GPU_MAX_PRODUCT) // self.skewers.shape[0])
         rows = xp.arange(self.skewers.shape[0])
         for start in range(0, len(indices), columns):
             chunk = xp.asarray(pixels[start:start + columns], dtype=xp.float32)
