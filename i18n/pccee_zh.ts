@@ -103,6 +103,26 @@
         <source>Background (mg/kg), e.g. Pb=29.7, Cd=0.13</source>
         <translation>背景值（mg/kg），如 Pb=29.7, Cd=0.13</translation>
     </message>
+    <message>
+        <location filename="../algorithms/device_parameter.py" line="15"/>
+        <source>Device</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/device_parameter.py" line="15"/>
+        <source>Auto (GPU if available)</source>
+        <translation>自动（有 GPU 时用 GPU）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/device_parameter.py" line="15"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/device_parameter.py" line="15"/>
+        <source>GPU (CuPy)</source>
+        <translation>GPU（CuPy）</translation>
+    </message>
 </context>
 <context>
     <name>CompareUnmixing</name>
@@ -165,19 +185,24 @@
 <context>
     <name>ConcentrationMaps</name>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="29"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="32"/>
         <source>Concentrations (mg/kg)</source>
         <translation>含量（mg/kg）</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="30"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="33"/>
         <source>Uncertainty: spread of the trees (mg/kg)</source>
         <translation>不确定性：各树预测的离散度（mg/kg）</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="54"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="63"/>
         <source>the raster has no valid pixel (all nodata, NaN or zero): there is nothing to map. Check its nodata value and its bands.</source>
         <translation>栅格没有有效像元（全部为 nodata、NaN 或 0）：没有可制图的内容。请检查其 nodata 值和波段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/inversion/invert_metals.py" line="39"/>
+        <source>The maps are computed on {}.</source>
+        <translation>含量图在 {} 上计算。</translation>
     </message>
 </context>
 <context>
@@ -598,92 +623,72 @@ Remove bad bands first.</source>
 <context>
     <name>ExtractEndmembersPpi</name>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="40"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="37"/>
         <source>Extract endmembers (PPI)</source>
         <translation>端元提取（PPI）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="67"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="64"/>
         <source>Number of skewers (random projections)</source>
         <translation>随机投影向量数（skewers）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
-        <source>Device</source>
-        <translation>计算设备</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
-        <source>Auto (GPU if available)</source>
-        <translation>自动（有 GPU 时用 GPU）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="75"/>
-        <source>GPU (CuPy)</source>
-        <translation>GPU（CuPy）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="78"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="73"/>
         <source>Support angle for neighbours (degrees)</source>
         <translation>邻域支持角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="78"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="73"/>
         <source>Separation angle between endmembers (degrees)</source>
         <translation>端元间最小分离角（度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="85"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="80"/>
         <source>PPI counts</source>
         <translation>PPI 计数</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="101"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="93"/>
         <source>PPI with {} skewers on {}.</source>
         <translation>PPI：{} 个随机投影向量，运行于 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="107"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="99"/>
         <source>Projected on {} principal components ({:.2%} of the variance).</source>
         <translation>投影到 {} 个主成分（占方差的 {:.2%}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="143"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="135"/>
         <source>Spatial filter: dropped isolated pixel at row {}, col {} (PPI count {}).</source>
         <translation>空间滤波：剔除第 {} 行、第 {} 列的孤立像元（PPI 计数 {}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="67"/>
         <source>Principal components first (0 = full spectra)</source>
         <translation>先投影的主成分数（0 = 全光谱）</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="73"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="70"/>
         <source>Drop isolated outliers, keep endmembers apart</source>
         <translation>剔除孤立异常点，端元保持间隔</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="151"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="143"/>
         <source>Fewer than {} candidates lie {:g} degrees apart (the extremes of a large scene gather on few materials): endmembers kept {:g} degrees apart instead.</source>
         <translation>少于 {} 个候选端元彼此相隔 {:g} 度（大场景的极值集中在少数几种物质上）：改为保留相隔 {:g} 度的端元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="155"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="147"/>
         <source>Only {} distinct materials among the {} PPI candidates, even {:g} degrees apart: {} more endmembers are the next pixels by count, {:g} pixels from the others (purer or other pixels of materials already found).</source>
         <translation>只有 {} 种不同物质（在 {} 个 PPI 候选中，即使相隔 {:g} 度）：另外 {} 个端元取按计数排序的后续像元，与其他端元相距 {:g} 个像元（已找到物质的更纯像元或其他像元）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="160"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="152"/>
         <source>Only {} endmembers (asked for {}): only {} pixels passed the spatial filter; add skewers.</source>
         <translation>只得到 {} 个端元（要求 {} 个）：只有 {} 个像元通过了空间滤波；请增加随机投影向量。</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="43"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="40"/>
         <source>Pixel Purity Index: projects every pixel on SKEWERS random directions (isotropic unit vectors) and counts how often each pixel is the extreme; the purest pixels are counted most. Runs on the GPU with CuPy when one is present (DEVICE), otherwise on the CPU, block by block.
 
 Spatial filter (PCCEE): a candidate must have at least 2 of its 8 neighbours within the support angle (isolated hot or saturated pixels are dropped), and kept endmembers must differ by the separation angle and lie 3 pixels apart, so ten endmembers are not ten pixels of one field. A neighbour supports a candidate within the support angle or within twice that neighbour&apos;s own pixel-to-pixel variation (noisy water), so a hot pixel at a field edge is dropped and a narrow river&apos;s water is kept. On a large scene the extremes gather on few materials: when fewer than ENDMEMBERS candidates lie the separation angle apart, it is halved (down to an eighth), then the rest is filled with the next pixels by count, 3 pixels from the others; the log says which.
@@ -700,7 +705,7 @@ Reference: Boardman, Kruse and Green (1995), Mapping target signatures via parti
 参考文献：Boardman, Kruse and Green (1995), Mapping target signatures via partial unmixing of AVIRIS data, JPL Publication 95-1.</translation>
     </message>
     <message>
-        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="93"/>
+        <location filename="../algorithms/endmembers/extract_endmembers_ppi.py" line="88"/>
         <source>{} components asked for and the raster has {} bands: the full spectra are projected.</source>
         <translation>要求 {} 个主成分，而栅格有 {} 个波段：投影全光谱。</translation>
     </message>
@@ -824,72 +829,72 @@ Reference: ENVI spectral library format, NV5 Geospatial; EnMAP-Box spectral prof
 <context>
     <name>InvertMetals</name>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="72"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="81"/>
         <source>Invert metal concentrations (Random Forest)</source>
         <translation>重金属含量反演（随机森林）</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="95"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="105"/>
         <source>Abundances (or other predictors)</source>
         <translation>丰度（或其他预测变量）</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="96"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="106"/>
         <source>Soil samples</source>
         <translation>土壤样点</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="102"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="112"/>
         <source>Cross-validated metrics</source>
         <translation>交叉验证精度指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="102"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="112"/>
         <source>Inversion report</source>
         <translation>反演报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="103"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="113"/>
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="103"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="113"/>
         <source>PCCEE model (*.npz)</source>
         <translation>PCCEE 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="126"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="137"/>
         <source>{}: n = {}, CV R2 = {:.3f}, RMSE = {:.4g}, RPD = {:.2f} ({}), training R2 = {:.3f}</source>
         <translation>{}：n = {}，交叉验证 R2 = {:.3f}，RMSE = {:.4g}，RPD = {:.2f}（{}），训练 R2 = {:.3f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="108"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="118"/>
         <source>poor</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="108"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="118"/>
         <source>acceptable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="108"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="118"/>
         <source>good</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="109"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="119"/>
         <source>excellent</source>
         <translation>很好</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/invert_metals.py" line="75"/>
+        <location filename="../algorithms/inversion/invert_metals.py" line="84"/>
         <source>Trains one Random Forest per metal from the abundances (any raster bands) at the soil samples, reports cross-validated R2, RMSE and RPD (out-of-fold predictions, never the training fit; RPD below 1.4 poor, 1.4-2.0 acceptable, 2.0-2.5 good, above 2.5 excellent) beside the training R2, and maps the concentrations over the whole scene with their uncertainty (the spread of the trees).
 
 Samples in any CRS are reprojected to the raster&apos;s; samples outside the raster, on nodata, or without a numeric value for a metal (negative and infinite values included: they are no concentrations) are left out for that metal and listed in the log and report. A text field with values that are not numbers (&apos;n.d.&apos;, or a detection limit written with a less-than sign) is refused rather than thinned.
 Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that neighbouring samples never validate each other.
-The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by &apos;Predict metal concentrations&apos;.
+The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by &apos;Predict metal concentrations&apos;. The maps are computed on the GPU with CuPy when one is present (DEVICE, advanced); the forests are trained on the CPU.
 The report sets each metal&apos;s map against China&apos;s risk screening values for agricultural soil (GB 15618-2018, by soil pH and land use; without a pH, the strictest class): the share of the mapped area above them.
 
 References: Breiman (2001), Random forests, Machine Learning 45; GB 15618-2018, Soil environmental quality - Risk control standard for soil contamination of agricultural land.</source>
@@ -897,7 +902,7 @@ References: Breiman (2001), Random forests, Machine Learning 45; GB 15618-2018, 
 
 任意坐标系的样点都会重投影到栅格的坐标系；位于栅格之外、落在 nodata 上或某种重金属没有数值（包括负值和无穷值：它们不是含量）的样点，对该重金属不参与计算，并在日志和报告中列出。含有非数字值（'n.d.'，或用小于号表示的检出限）的文本字段会被拒绝，而不是剔除这些值后继续计算。
 折数：0 = 留一法。交叉验证：随机分折，或按给定大小（地图单位）空间分块，使相邻样点不会互相验证。
-模型文件（带摘要的纯数组 .npz，不含序列化代码）可用“预测重金属含量”应用到其他场景。
+模型文件（带摘要的纯数组 .npz，不含序列化代码）可用“预测重金属含量”应用到其他场景。有 GPU 时用 CuPy 在 GPU 上计算含量图（DEVICE，高级参数）；随机森林在 CPU 上训练。
 报告把每种重金属的含量图与中国农用地土壤风险筛选值（GB 15618-2018，按土壤 pH 和土地利用类型；无 pH 时取最严格的类别）对比：给出制图区域中超过筛选值的面积比例。
 
 参考文献：Breiman (2001), Random forests, Machine Learning 45；GB 15618-2018《土壤环境质量 农用地土壤污染风险管控标准（试行）》。</translation>
@@ -1248,62 +1253,64 @@ Reference: Kruse et al. (1993), The spectral image processing system (SIPS), Rem
         <translation>预测重金属含量</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/predict_metals.py" line="30"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="31"/>
         <source>Abundances (or other predictors)</source>
         <translation>丰度（或其他预测变量）</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/predict_metals.py" line="31"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="32"/>
         <source>Trained model (.npz)</source>
         <translation>训练好的模型（.npz）</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/predict_metals.py" line="42"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="43"/>
         <source>the model was trained on {} predictors ({}) but the raster has {} bands.</source>
         <translation>模型由 {} 个预测变量（{}）训练，但栅格有 {} 个波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/predict_metals.py" line="46"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="47"/>
         <source>Band names differ from the model&apos;s predictors ({}): check the order.</source>
         <translation>波段名与模型的预测变量（{}）不同：请检查顺序。</translation>
     </message>
     <message>
-        <location filename="../algorithms/inversion/predict_metals.py" line="18"/>
-        <source>Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with the forests saved by &apos;Invert metal concentrations&apos;. The raster must have the predictors the model was trained on, in the same order. Only model files written by this plugin are read: they hold plain arrays and a digest, and a file that is not one, or has been altered, is refused.
-The digest detects accidental damage (a truncated or corrupted copy), not a determined forger, who can recompute it. A crafted file is harmless because nothing in it is unpickled or run and every tree is checked on load (children in range and below their node, leaves consistent, splits on the model&apos;s predictors, finite thresholds and values): at worst it predicts wrong values. Use model files you trust.</source>
-        <translation>用“重金属含量反演”保存的随机森林，从丰度栅格绘制重金属含量及其不确定性（各树预测的离散度）。栅格必须具有训练模型时的预测变量，且顺序相同。只读取本插件写出的模型文件：文件中只有纯数组和摘要，不是这种文件或已被修改的文件会被拒绝。
-摘要只能发现意外损坏（被截断或损坏的副本），防不住蓄意伪造者，因为伪造者可以重新计算摘要。精心构造的文件也不会造成危害：文件中的任何内容都不会被反序列化（unpickle）或执行，并且加载时会检查每一棵树（子节点编号在范围内且位于其父节点之下、叶节点一致、只在模型的预测变量上分裂、阈值和取值均为有限值）：最坏情况下只是预测出错误的值。请使用可信的模型文件。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/inversion/predict_metals.py" line="39"/>
+        <location filename="../algorithms/inversion/predict_metals.py" line="40"/>
         <source>{} Give a model written by &apos;Invert metal concentrations&apos; (train it again if needed).</source>
         <translation>{} 请提供由“重金属含量反演”写出的模型（必要时重新训练）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/inversion/predict_metals.py" line="18"/>
+        <source>Maps metal concentrations and their uncertainty (spread of the trees) from an abundance raster with the forests saved by &apos;Invert metal concentrations&apos;. The raster must have the predictors the model was trained on, in the same order. Only model files written by this plugin are read: they hold plain arrays and a digest, and a file that is not one, or has been altered, is refused.
+The digest detects accidental damage (a truncated or corrupted copy), not a determined forger, who can recompute it. A crafted file is harmless because nothing in it is unpickled or run and every tree is checked on load (children in range and below their node, leaves consistent, splits on the model&apos;s predictors, finite thresholds and values): at worst it predicts wrong values. Use model files you trust.
+The maps are computed on the GPU with CuPy when one is present (DEVICE, advanced).</source>
+        <translation>用“重金属含量反演”保存的随机森林，从丰度栅格绘制重金属含量及其不确定性（各树预测的离散度）。栅格必须具有训练模型时的预测变量，且顺序相同。只读取本插件写出的模型文件：文件中只有纯数组和摘要，不是这种文件或已被修改的文件会被拒绝。
+摘要只能发现意外损坏（被截断或损坏的副本），防不住蓄意伪造者，因为伪造者可以重新计算摘要。精心构造的文件也不会造成危害：文件中的任何内容都不会被反序列化（unpickle）或执行，并且加载时会检查每一棵树（子节点编号在范围内且位于其父节点之下、叶节点一致、只在模型的预测变量上分裂、阈值和取值均为有限值）：最坏情况下只是预测出错误的值。请使用可信的模型文件。
+有 GPU 时用 CuPy 在 GPU 上计算含量图（DEVICE，高级参数）。</translation>
     </message>
 </context>
 <context>
     <name>RemoveBadBands</name>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="24"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="23"/>
         <source>Remove bad bands</source>
         <translation>去除坏波段</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="43"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="42"/>
         <source>Drop water-vapour bands (1350-1450 and 1800-1950 nm)</source>
         <translation>去除水汽吸收波段（1350-1450 与 1800-1950 nm）</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="49"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="48"/>
         <source>Raster without bad bands</source>
         <translation>去除坏波段后的栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="73"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="72"/>
         <source>Keeping {} of {} bands; dropped: {}.</source>
         <translation>保留 {} 个波段（共 {} 个）；去除：{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="28"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="27"/>
         <source>Copies a hyperspectral raster without the bands that spoil spectral angles and unmixing: bands you list, the water-vapour absorption windows (about 1350-1450 nm and 1800-1950 nm) and bands that are constant or empty across the whole scene. Band names, wavelengths, nodata, CRS and geotransform are kept; the scene is streamed block by block.
 
 Bad bands: 1-based numbers and ranges, such as 1-3, 108-112, 154-166; when empty, the bands an ENVI header&apos;s bad band list (bbl) marks 0.
@@ -1318,27 +1325,27 @@ Reference: Zhu (2017), arXiv:1708.05125, for the bands usually removed from AVIR
 参考文献：Zhu (2017), arXiv:1708.05125，AVIRIS 场景中通常去除的波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="66"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="65"/>
         <source>every band is constant or empty across the scene (all nodata, NaN, or one value such as 0): the raster holds no image. Check its nodata value, or give the scene itself.</source>
         <translation>所有波段在全景内都是常数或为空（全部为 nodata、NaN，或同一个值，如 0）：栅格中没有影像。请检查其 nodata 值，或提供场景本身。</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="85"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="84"/>
         <source>The ENVI header&apos;s bad band list (bbl) marks {} bands as bad: {}.</source>
         <translation>ENVI 头文件的坏波段列表（bbl）将 {} 个波段标为坏波段：{}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="41"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="40"/>
         <source>Bad bands (1-based, e.g. 1-3, 108-112)</source>
         <translation>坏波段（从 1 开始，如 1-3, 108-112）</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="46"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="45"/>
         <source>Drop constant or empty bands</source>
         <translation>去除恒定或无值的波段</translation>
     </message>
     <message>
-        <location filename="../algorithms/preparation/remove_bad_bands.py" line="70"/>
+        <location filename="../algorithms/preparation/remove_bad_bands.py" line="69"/>
         <source>{} constant or empty bands found: copying the scene again without them.</source>
         <translation>发现 {} 个恒定或无值的波段：重新复制场景并去除这些波段。</translation>
     </message>
@@ -1939,137 +1946,142 @@ Needs PyTorch (Debian: python3-torch; elsewhere pip install torch).</source>
 <context>
     <name>UnmixAbundances</name>
     <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="33"/>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="34"/>
         <source>Unmix abundances</source>
         <translation>丰度反演（解混）</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="37"/>
-        <source>Estimates the fraction of each endmember in every pixel. NNLS (default): linear mixture model with non-negative abundances, solved exactly (Lawson-Hanson for all pixels of a block at once); FCLS: non-negative and summing to one; UCLS: unconstrained least squares; NMF: non-negative matrix factorisation started from the endmembers (refined on a random sample of pixels unless fixed); SVR: one support vector regression per endmember trained on synthetic mixtures. Endmembers are resampled to the image&apos;s wavelengths when their grids differ. Streamed block by block.
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="53"/>
+        <source>Endmember library</source>
+        <translation>端元光谱库</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="54"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="54"/>
+        <source>NNLS: linear mixture, non-negative</source>
+        <translation>NNLS：线性混合，非负约束</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="54"/>
+        <source>FCLS: non-negative, sum to one</source>
+        <translation>FCLS：非负且和为一</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="54"/>
+        <source>UCLS: unconstrained least squares</source>
+        <translation>UCLS：无约束最小二乘</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="54"/>
+        <source>NMF: non-negative matrix factorisation</source>
+        <translation>NMF：非负矩阵分解</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="54"/>
+        <source>SVR: support vector regression</source>
+        <translation>SVR：支持向量回归</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="61"/>
+        <source>NMF: keep the endmembers fixed</source>
+        <translation>NMF：固定端元不变</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="62"/>
+        <source>NMF: pixels sampled to refine the endmembers</source>
+        <translation>NMF：用于优化端元的采样像元数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="64"/>
+        <source>SVR: synthetic training mixtures</source>
+        <translation>SVR：合成训练混合样本数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="70"/>
+        <source>Abundances</source>
+        <translation>丰度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="71"/>
+        <source>Reconstruction RMSE</source>
+        <translation>重建均方根误差（RMSE）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="105"/>
+        <source>Endmembers resampled to the image&apos;s {} bands.</source>
+        <translation>端元已重采样到影像的 {} 个波段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="117"/>
+        <source>Unmixing on the {} of {} bands that every endmember covers.</source>
+        <translation>在所有端元都覆盖的 {} 个波段（共 {} 个）上解混。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="123"/>
+        <source>Endmembers &apos;{}&apos; and &apos;{}&apos; are {:.2f} degrees apart: nearly duplicates.</source>
+        <translation>端元“{}”与“{}”仅相距 {:.2f} 度：几乎重复。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="125"/>
+        <source>Condition number of the endmembers&apos; Gram matrix: {:.3g}.</source>
+        <translation>端元 Gram 矩阵的条件数：{:.3g}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="127"/>
+        <source> Abundances of similar endmembers are unstable; remove duplicates or collinear endmembers.</source>
+        <translation> 相似端元的丰度不稳定；请去除重复或共线的端元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="138"/>
+        <source>Training one SVR per endmember on synthetic mixtures.</source>
+        <translation>为每个端元在合成混合样本上训练一个 SVR。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="147"/>
+        <source>Refining the endmembers by NMF on {} sampled pixels.</source>
+        <translation>在 {} 个采样像元上用 NMF 优化端元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="146"/>
+        <source>the raster has no valid pixel to unmix.</source>
+        <translation>栅格没有可解混的有效像元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="107"/>
+        <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them. Give a library with wavelengths, or one value per band.</source>
+        <translation>端元有 {} 个值，而栅格有 {} 个波段，且缺少用于重采样的波长。请提供带波长的光谱库，或每个波段一个值的端元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="113"/>
+        <source>the endmembers do not overlap the image&apos;s wavelengths on any band that all of them cover. Give endmembers measured over the image&apos;s range.</source>
+        <translation>在所有端元共同覆盖的波段上，端元与影像的波长没有任何重叠。请提供在影像波长范围内测量的端元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="172"/>
+        <source>the raster has no valid pixel to unmix (all nodata, NaN or zero). Check its nodata value.</source>
+        <translation>栅格没有可解混的有效像元（全部为 nodata、NaN 或 0）。请检查其 nodata 值。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="38"/>
+        <source>Estimates the fraction of each endmember in every pixel. NNLS (default): linear mixture model with non-negative abundances, solved exactly (Lawson-Hanson for all pixels of a block at once); FCLS: non-negative and summing to one; UCLS: unconstrained least squares; NMF: non-negative matrix factorisation started from the endmembers (refined on a random sample of pixels unless fixed); SVR: one support vector regression per endmember trained on synthetic mixtures. Endmembers are resampled to the image&apos;s wavelengths when their grids differ. Streamed block by block; NNLS, FCLS and UCLS run on the GPU with CuPy when one is present (DEVICE, advanced).
 
 Outputs: one band per endmember (named after it, nodata where the input is invalid) and the per-pixel RMSE of the reconstruction.
 
 References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least Squares Problems.</source>
-        <translation>估计每个像元中各端元所占的比例。NNLS（默认）：非负丰度的线性混合模型，精确求解（一个数据块的所有像元同时用 Lawson-Hanson 法）；FCLS：非负且和为一；UCLS：无约束最小二乘；NMF：以端元为初值的非负矩阵分解（除非固定端元，否则在随机采样像元上优化端元）；SVR：每个端元一个在合成混合样本上训练的支持向量回归。端元与影像波长网格不同时会重采样到影像波长。逐块流式处理。
+        <translation>估计每个像元中各端元所占的比例。NNLS（默认）：非负丰度的线性混合模型，精确求解（一个数据块的所有像元同时用 Lawson-Hanson 法）；FCLS：非负且和为一；UCLS：无约束最小二乘；NMF：以端元为初值的非负矩阵分解（除非固定端元，否则在随机采样像元上优化端元）；SVR：每个端元一个在合成混合样本上训练的支持向量回归。端元与影像波长网格不同时会重采样到影像波长。逐块流式处理；有 GPU 时 NNLS、FCLS 和 UCLS 用 CuPy 在 GPU 上运行（DEVICE，高级参数）。
 
 输出：每个端元一个波段（以端元命名，输入无效处为 nodata），以及每个像元重建的 RMSE。
 
 参考文献：Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least Squares Problems.</translation>
     </message>
     <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="51"/>
-        <source>Endmember library</source>
-        <translation>端元光谱库</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
-        <source>NNLS: linear mixture, non-negative</source>
-        <translation>NNLS：线性混合，非负约束</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
-        <source>FCLS: non-negative, sum to one</source>
-        <translation>FCLS：非负且和为一</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
-        <source>UCLS: unconstrained least squares</source>
-        <translation>UCLS：无约束最小二乘</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
-        <source>NMF: non-negative matrix factorisation</source>
-        <translation>NMF：非负矩阵分解</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="52"/>
-        <source>SVR: support vector regression</source>
-        <translation>SVR：支持向量回归</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="59"/>
-        <source>NMF: keep the endmembers fixed</source>
-        <translation>NMF：固定端元不变</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="60"/>
-        <source>NMF: pixels sampled to refine the endmembers</source>
-        <translation>NMF：用于优化端元的采样像元数</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="62"/>
-        <source>SVR: synthetic training mixtures</source>
-        <translation>SVR：合成训练混合样本数</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="67"/>
-        <source>Abundances</source>
-        <translation>丰度</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="68"/>
-        <source>Reconstruction RMSE</source>
-        <translation>重建均方根误差（RMSE）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="99"/>
-        <source>Endmembers resampled to the image&apos;s {} bands.</source>
-        <translation>端元已重采样到影像的 {} 个波段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="111"/>
-        <source>Unmixing on the {} of {} bands that every endmember covers.</source>
-        <translation>在所有端元都覆盖的 {} 个波段（共 {} 个）上解混。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="117"/>
-        <source>Endmembers &apos;{}&apos; and &apos;{}&apos; are {:.2f} degrees apart: nearly duplicates.</source>
-        <translation>端元“{}”与“{}”仅相距 {:.2f} 度：几乎重复。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="119"/>
-        <source>Condition number of the endmembers&apos; Gram matrix: {:.3g}.</source>
-        <translation>端元 Gram 矩阵的条件数：{:.3g}。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="121"/>
-        <source> Abundances of similar endmembers are unstable; remove duplicates or collinear endmembers.</source>
-        <translation> 相似端元的丰度不稳定；请去除重复或共线的端元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="132"/>
-        <source>Training one SVR per endmember on synthetic mixtures.</source>
-        <translation>为每个端元在合成混合样本上训练一个 SVR。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="141"/>
-        <source>Refining the endmembers by NMF on {} sampled pixels.</source>
-        <translation>在 {} 个采样像元上用 NMF 优化端元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="140"/>
-        <source>the raster has no valid pixel to unmix.</source>
-        <translation>栅格没有可解混的有效像元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="101"/>
-        <source>the endmembers have {} values but the raster has {} bands, and wavelengths are missing to resample them. Give a library with wavelengths, or one value per band.</source>
-        <translation>端元有 {} 个值，而栅格有 {} 个波段，且缺少用于重采样的波长。请提供带波长的光谱库，或每个波段一个值的端元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="107"/>
-        <source>the endmembers do not overlap the image&apos;s wavelengths on any band that all of them cover. Give endmembers measured over the image&apos;s range.</source>
-        <translation>在所有端元共同覆盖的波段上，端元与影像的波长没有任何重叠。请提供在影像波长范围内测量的端元。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/unmixing/unmix_abundances.py" line="166"/>
-        <source>the raster has no valid pixel to unmix (all nodata, NaN or zero). Check its nodata value.</source>
-        <translation>栅格没有可解混的有效像元（全部为 nodata、NaN 或 0）。请检查其 nodata 值。</translation>
+        <location filename="../algorithms/unmixing/unmix_abundances.py" line="87"/>
+        <source>Unmixing on {}.</source>
+        <translation>在 {} 上进行混合像元分解。</translation>
     </message>
 </context>
 <context>
@@ -2509,7 +2521,7 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>叠加后有两个波段的波长相同（{:.1f} nm）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/device.py" line="33"/>
+        <location filename="../algorithms/core/device.py" line="37"/>
         <source>No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose the CPU.</source>
         <translation>无法使用 GPU：{}。请安装与你的 CUDA 版本对应的 CuPy（pip install cupy-cuda12x），或选择 CPU。</translation>
     </message>
@@ -2589,17 +2601,17 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>候选端元只匹配到 {} 个先验类别（共 {} 个；已匹配：{}）；请增加候选端元或减小 K。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/unmixing.py" line="34"/>
+        <location filename="../algorithms/core/unmixing.py" line="36"/>
         <source>The endmember library is empty.</source>
         <translation>端元光谱库为空。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/unmixing.py" line="36"/>
+        <location filename="../algorithms/core/unmixing.py" line="38"/>
         <source>{} endmembers need at least {} bands; there are {}.</source>
         <translation>{} 个端元至少需要 {} 个波段；当前只有 {} 个。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/unmixing.py" line="39"/>
+        <location filename="../algorithms/core/unmixing.py" line="41"/>
         <source>Unknown method {}.</source>
         <translation>未知方法 {}。</translation>
     </message>
@@ -2664,32 +2676,32 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>“{}”已损坏：其文件头中没有 {}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_reader.py" line="84"/>
+        <location filename="../algorithms/io/raster_reader.py" line="85"/>
         <source>&apos;{}&apos; is not a raster GDAL can read: {}</source>
         <translation>“{}”不是 GDAL 能读取的栅格：{}</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_reader.py" line="86"/>
+        <location filename="../algorithms/io/raster_reader.py" line="87"/>
         <source>&apos;{}&apos; is not a raster GDAL can read.</source>
         <translation>“{}”不是 GDAL 能读取的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_writer.py" line="30"/>
+        <location filename="../algorithms/io/raster_writer.py" line="59"/>
         <source>The folder &apos;{}&apos; does not exist.</source>
         <translation>文件夹“{}”不存在。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_writer.py" line="32"/>
+        <location filename="../algorithms/io/raster_writer.py" line="61"/>
         <source>The folder &apos;{}&apos; is not writable.</source>
         <translation>文件夹“{}”不可写。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_writer.py" line="34"/>
+        <location filename="../algorithms/io/raster_writer.py" line="63"/>
         <source>&apos;{}&apos; is a folder, not a file name.</source>
         <translation>“{}”是文件夹，不是文件名。</translation>
     </message>
     <message>
-        <location filename="../algorithms/io/raster_writer.py" line="69"/>
+        <location filename="../algorithms/io/raster_writer.py" line="93"/>
         <source>Cannot create &apos;{}&apos;: {}</source>
         <translation>无法创建“{}”：{}</translation>
     </message>

@@ -5,7 +5,6 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
 from conftest import JASPER_MATERIALS, jasper_ridge, read_raster, recording_feedback, write_raster
-from pccee.algorithms.core.device import DeviceError, array_module
 from pccee.algorithms.core.spectral_angle import spectral_angles
 from pccee.algorithms.library_layer import read_library
 
@@ -178,25 +177,20 @@ def test_bad_inputs_are_named(run_alg, tmp_path, algorithm, extra):
     assert not (tmp_path / "out.gpkg").exists() and not (tmp_path / "s.tif").exists()
 
 
-def test_skewers_out_of_range_and_gpu_without_gpu(run_alg, jasper, tmp_path):
-    parameters = {"INPUT": jasper[0], "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_SCORES": str(tmp_path / "s.tif")}
+def test_skewers_out_of_range(run_alg, jasper, tmp_path):
     with pytest.raises(QgsProcessingException, match="SKEWERS"):
-        run_alg("pccee:extractendmembersppi", dict(parameters, SKEWERS=0))
-    try:
-        array_module("gpu")
-    except DeviceError:
-        with pytest.raises(QgsProcessingException, match=r"\(DEVICE\).*No GPU"):
-            run_alg("pccee:extractendmembersppi", dict(parameters, DEVICE=2))
-        assert not (tmp_path / "s.tif").exists()
-    else:
-        pytest.skip("a GPU is present: the no-GPU error cannot be shown here")
+        run_alg("pccee:extractendmembersppi", {"INPUT": jasper[0], "SKEWERS": 0, "OUTPUT": str(tmp_path / "o.gpkg"),
+                                               "OUTPUT_SCORES": str(tmp_path / "s.tif")})
 
 
-def test_gpu_and_cpu_agree(run_alg, jasper, tmp_path):
-    try:
-        array_module("gpu")
-    except DeviceError as error:
-        pytest.skip(str(error))
+def test_gpu_asked_for_without_one_is_named(run_alg, jasper, tmp_path, without_gpu):
+    with pytest.raises(QgsProcessingException, match=r"\(DEVICE\).*No GPU.*pip install cupy"):
+        run_alg("pccee:extractendmembersppi", {"INPUT": jasper[0], "DEVICE": 2, "OUTPUT": str(tmp_path / "o.gpkg"),
+                                               "OUTPUT_SCORES": str(tmp_path / "s.tif")})
+    assert not (tmp_path / "s.tif").exists()
+
+
+def test_gpu_and_cpu_agree(run_alg, jasper, tmp_path, gpu_module):
     counts = []
     for device in (1, 2):
         result = run_alg("pccee:extractendmembersppi", {

@@ -104,6 +104,25 @@ def test_model_file_predicts_the_same_and_refuses_tampering(run_alg, inverted, t
                                         "OUTPUT": str(tmp_path / "x.tif"), "OUTPUT_UNCERTAINTY": str(tmp_path / "y.tif")})
 
 
+def test_maps_on_a_gpu_asked_for_without_one_are_refused(run_alg, inverted, tmp_path, without_gpu):
+    scene, result, _, _ = inverted
+    with pytest.raises(QgsProcessingException, match=r"\(DEVICE\).*No GPU.*pip install cupy"):
+        run_alg("pccee:predictmetals", {"ABUNDANCES": scene["OUTPUT_ABUNDANCES"], "MODEL": result["OUTPUT_MODEL"],
+                                        "DEVICE": 2, "OUTPUT": str(tmp_path / "m.tif"),
+                                        "OUTPUT_UNCERTAINTY": str(tmp_path / "u.tif")})
+    assert not (tmp_path / "m.tif").exists()
+
+
+def test_maps_on_the_gpu_equal_the_cpu(run_alg, inverted, tmp_path, gpu_module):
+    scene, result, _, _ = inverted
+    maps = [run_alg("pccee:predictmetals", {"ABUNDANCES": scene["OUTPUT_ABUNDANCES"], "MODEL": result["OUTPUT_MODEL"],
+                                            "DEVICE": device, "OUTPUT": str(tmp_path / "m{}.tif".format(device)),
+                                            "OUTPUT_UNCERTAINTY": str(tmp_path / "u{}.tif".format(device))})
+            for device in (1, 2)]
+    for name in ("OUTPUT", "OUTPUT_UNCERTAINTY"):
+        np.testing.assert_allclose(read_raster(maps[1][name]), read_raster(maps[0][name]), rtol=1e-6, atol=1e-6)
+
+
 def point_layer(path, points, crs, values):
     fields = QgsFields()
     fields.append(QgsField("cd", QVariant.Double))

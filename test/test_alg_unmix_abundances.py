@@ -125,6 +125,31 @@ def test_bad_endmembers_are_named(run_alg, tmp_path):
     assert not (tmp_path / "aNNLS.tif").exists()
 
 
+def test_gpu_asked_for_without_one_is_named(run_alg, tmp_path, without_gpu):
+    cube = np.random.default_rng(4).random((8, 8, 4)).astype(np.float32) + 0.1
+    wavelengths = [450.0, 550.0, 650.0, 850.0]
+    scene = write_raster(tmp_path / "scene.tif", cube, wavelengths)
+    library = import_library(run_alg, tmp_path, cube.reshape(-1, 4)[:2], wavelengths, ["a", "b"])
+    with pytest.raises(QgsProcessingException, match=r"\(DEVICE\).*No GPU.*choose the CPU"):
+        run_alg("pccee:unmixabundances", {"INPUT": scene, "ENDMEMBERS": library, "DEVICE": 2,
+                                          "OUTPUT": str(tmp_path / "a.tif"), "OUTPUT_RESIDUAL": str(tmp_path / "r.tif")})
+    assert not (tmp_path / "a.tif").exists() and not (tmp_path / "r.tif").exists()
+
+
+@pytest.mark.parametrize("method", ["NNLS", "FCLS"])
+def test_gpu_and_cpu_unmix_jasper_ridge_alike(run_alg, jasper, method, gpu_module):
+    path, library, _, _, folder = jasper
+    maps = []
+    for device in (1, 2):
+        result = run_alg("pccee:unmixabundances", {
+            "INPUT": path, "ENDMEMBERS": library, "METHOD": METHODS[method], "DEVICE": device,
+            "OUTPUT": str(folder / "gpu{}{}.tif".format(method, device)),
+            "OUTPUT_RESIDUAL": str(folder / "gpur{}{}.tif".format(method, device))})
+        maps.append((read_raster(result["OUTPUT"]), read_raster(result["OUTPUT_RESIDUAL"])))
+    np.testing.assert_allclose(maps[1][0], maps[0][0], atol=1e-6)
+    np.testing.assert_allclose(maps[1][1], maps[0][1], rtol=1e-4, atol=1e-6)
+
+
 def test_duplicate_endmembers_are_warned_with_the_condition_number(run_alg, tmp_path):
     rng = np.random.default_rng(4)
     endmembers = rng.random((2, 5)) + 0.1

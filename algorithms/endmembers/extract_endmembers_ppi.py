@@ -1,17 +1,15 @@
 """Pixel Purity Index endmember candidates, with the PCCEE spatial filter, on CPU or GPU."""
 import numpy as np
-from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterDestination)
+from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination
 
 from ..core.candidates import neighbour_support, select_apart_filled
-from ..core.device import DeviceError, array_module
 from ..core.pca import StreamingPCA
 from ..core.ppi import PpiAccumulator, isotropic_skewers
+from ..device_parameter import add_device_parameter, chosen_array_module
 from .endmember_extraction import EndmemberExtraction
 from ..io.raster_writer import RasterWriter
 from ..styling import purity_counts, style_on_load
 
-DEVICES = ("auto", "cpu", "gpu")
 #: Candidates examined per endmember asked for, in decreasing PPI count.
 CANDIDATES_PER_ENDMEMBER = 50
 #: Neighbours (of 8) that must resemble a candidate for it to be a material, not an outlier.
@@ -29,7 +27,6 @@ class ExtractEndmembersPpi(EndmemberExtraction):
     SPATIAL_FILTER = "SPATIAL_FILTER"
     SUPPORT_ANGLE = "SUPPORT_ANGLE"
     SEPARATION_ANGLE = "SEPARATION_ANGLE"
-    DEVICE = "DEVICE"
     OUTPUT_SCORES = "OUTPUT_SCORES"
     SOURCE = "PPI"
 
@@ -72,9 +69,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
             QgsProcessingParameterNumber.Integer, DEFAULT_COMPONENTS, minValue=0, maxValue=1000))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SPATIAL_FILTER, self.tr("Drop isolated outliers, keep endmembers apart"), True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.DEVICE, self.tr("Device"), options=[self.tr("Auto (GPU if available)"), self.tr("CPU"),
-                                                     self.tr("GPU (CuPy)")], defaultValue=0))
+        add_device_parameter(self)
         for name, label, default in ((self.SUPPORT_ANGLE, self.tr("Support angle for neighbours (degrees)"), 5.0),
                                      (self.SEPARATION_ANGLE, self.tr("Separation angle between endmembers (degrees)"),
                                       3.0)):
@@ -94,10 +89,7 @@ class ExtractEndmembersPpi(EndmemberExtraction):
                                       "projected.").format(reduce, reader.n_bands))
             reduce = 0
         scores_path = self.output_raster_path(parameters, self.OUTPUT_SCORES, context)
-        try:
-            xp, device = array_module(DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)])
-        except DeviceError as error:
-            raise self.fail(self.DEVICE, error)
+        xp, device = chosen_array_module(self, parameters, context)
         feedback.pushInfo(self.tr("PPI with {} skewers on {}.").format(n_skewers, device))
 
         rng = np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context))

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..base import PcceeAlgorithm
 from ..core import inversion
+from ..device_parameter import add_device_parameter, chosen_array_module
 from ..reports.inversion_report import write_inversion_report
 from ..io.raster_writer import RasterWriter
 from ..io.model_file import save_model
@@ -25,14 +26,22 @@ class ConcentrationMaps(PcceeAlgorithm):
     GROUP_ID = "inversion"
 
 
-    def add_map_outputs(self):
+    def add_map_parameters(self):
+        """The device the maps are computed on (advanced) and the two maps."""
+        add_device_parameter(self, advanced=True)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Concentrations (mg/kg)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_UNCERTAINTY, self.tr("Uncertainty: spread of the trees (mg/kg)")))
 
-    def write_maps(self, reader, forests, metals, paths, context, feedback, start=0.0, limits=None):
-        """Write the concentration and uncertainty maps; returns (pixels mapped, pixels above each metal's limit),
-        limits: one threshold per metal (NaN: none)."""
+    def map_device(self, parameters, context, feedback):
+        """The array module DEVICE chooses for the maps, said in the log."""
+        xp, device = chosen_array_module(self, parameters, context)
+        feedback.pushInfo(self.tr("The maps are computed on {}.").format(device))
+        return xp
+
+    def write_maps(self, reader, forests, metals, paths, context, feedback, xp, start=0.0, limits=None):
+        """Write the concentration and uncertainty maps, the forests walked on array module xp; returns (pixels
+        mapped, pixels above each metal's limit), limits: one threshold per metal (NaN: none)."""
         limits = np.full(len(metals), np.nan) if limits is None else np.asarray(limits, dtype=float)
         above = np.zeros(len(metals), dtype=np.int64)
         grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA,
@@ -45,7 +54,7 @@ class ConcentrationMaps(PcceeAlgorithm):
                 mean = np.full((window.n_pixels, len(metals)), NODATA)
                 deviation = np.full((window.n_pixels, len(metals)), NODATA)
                 if valid.any():
-                    mean[valid], deviation[valid] = inversion.predict_with_spread(forests, pixels[valid])
+                    mean[valid], deviation[valid] = inversion.predict_with_spread(forests, pixels[valid], xp)
                     mapped += int(valid.sum())
                     above += (mean[valid] > limits[None, :]).sum(axis=0)
                 values.write(window, mean)
@@ -85,7 +94,8 @@ class InvertMetals(ConcentrationMaps):
             "Folds: 0 = leave-one-out. CV: random folds, or spatial blocks of the given size (map units) so that "
             "neighbouring samples never validate each other.\n"
             "The model file (.npz of plain arrays with a digest, no pickled code) is applied to other scenes by "
-            "'Predict metal concentrations'.\n"
+            "'Predict metal concentrations'. The maps are computed on the GPU with CuPy when one is present "
+            "(DEVICE, advanced); the forests are trained on the CPU.\n"
             "The report sets each metal's map against China's risk screening values for agricultural soil "
             "(GB 15618-2018, by soil pH and land use; without a pH, the strictest class): the share of the mapped "
             "area above them.\n\nReferences: Breiman (2001), Random forests, Machine Learning 45; GB 15618-2018, "
@@ -98,7 +108,7 @@ class InvertMetals(ConcentrationMaps):
         add_metals_parameter(self, self.SAMPLES)
         add_cross_validation_parameters(self)
         add_soil_quality_parameters(self)
-        self.add_map_outputs()
+        self.add_map_parameters()
         self.add_table_and_report(self.OUTPUT_METRICS, self.tr("Cross-validated metrics"), self.tr("Inversion report"))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, self.tr("Trained model"),
                                                                 self.tr("PCCEE model (*.npz)")))
@@ -112,6 +122,7 @@ class InvertMetals(ConcentrationMaps):
         reader, layer, source = raster_and_samples(self, self.ABUNDANCES, parameters, context)
         metals = metal_fields(self, self.METALS, source, chosen_metals(self, parameters, context))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
+        xp = self.map_device(parameters, context, feedback)
         validation = CrossValidation.from_parameters(self, parameters, context)
         quality = SoilQuality.from_parameters(self, parameters, context)
         ids, points, features, values = samples_at_pixels(self, self.SAMPLES, reader, layer, source, metals, context)
@@ -135,7 +146,7 @@ class InvertMetals(ConcentrationMaps):
         rows = [[metal, *scores, ", ".join(str(i) for i in excluded)] for metal, scores, *_, excluded in results]
         metrics_id = self.write_table(parameters, self.OUTPUT_METRICS, context, columns, rows)
         limits = quality.thresholds(names)
-        mapped, above = self.write_maps(reader, forests, names, paths, context, feedback, start=50.0,
+        mapped, above = self.write_maps(reader, forests, names, paths, context, feedback, xp, start=50.0,
                                         limits=[np.nan if limits[m][1] is None else limits[m][1] for m in names])
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         write_inversion_report(report, results, reader.descriptions, limits, above / max(mapped, 1),

@@ -24,12 +24,13 @@ class PredictMetals(ConcentrationMaps):
             "can recompute it. A crafted file is harmless because nothing in it is unpickled or run and every "
             "tree is checked on load (children in range and below their node, leaves consistent, splits on the "
             "model's predictors, finite thresholds and values): at worst it predicts wrong values. Use model "
-            "files you trust.")
+            "files you trust.\n"
+            "The maps are computed on the GPU with CuPy when one is present (DEVICE, advanced).")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.ABUNDANCES, self.tr("Abundances (or other predictors)")))
         self.addParameter(QgsProcessingParameterFile(self.MODEL, self.tr("Trained model (.npz)"), extension="npz"))
-        self.add_map_outputs()
+        self.add_map_parameters()
 
     def process(self, parameters, context, feedback):
         reader = self.open_raster(parameters, self.ABUNDANCES, context)
@@ -46,5 +47,5 @@ class PredictMetals(ConcentrationMaps):
             feedback.pushWarning(self.tr("Band names differ from the model's predictors ({}): check the order.").format(
                 ", ".join(predictors)))
         paths = {n: self.output_raster_path(parameters, n, context) for n in (self.OUTPUT, self.OUTPUT_UNCERTAINTY)}
-        self.write_maps(reader, forests, metals, paths, context, feedback)
+        self.write_maps(reader, forests, metals, paths, context, feedback, self.map_device(parameters, context, feedback))
         return paths

@@ -8,6 +8,7 @@ from ..core.sampling import PixelSample
 from ..core.spectral_library import SpectralLibraryError
 from ..core.unmixing import CONDITION_WARNING, LinearUnmixer, UnmixingError, near_duplicates, residual_rmse
 from ..core.unmixing_learned import NmfUnmixer, SvrUnmixer
+from ..device_parameter import add_device_parameter, chosen_array_module
 from ..io.raster_writer import RasterWriter
 from ..library_layer import read_library
 from ..reflectance_input import open_reflectance
@@ -40,7 +41,8 @@ class UnmixAbundances(PcceeAlgorithm):
             "non-negative and summing to one; UCLS: unconstrained least squares; NMF: non-negative matrix "
             "factorisation started from the endmembers (refined on a random sample of pixels unless fixed); "
             "SVR: one support vector regression per endmember trained on synthetic mixtures. Endmembers are "
-            "resampled to the image's wavelengths when their grids differ. Streamed block by block.\n\n"
+            "resampled to the image's wavelengths when their grids differ. Streamed block by block; NNLS, FCLS and "
+            "UCLS run on the GPU with CuPy when one is present (DEVICE, advanced).\n\n"
             "Outputs: one band per endmember (named after it, nodata where the input is invalid) and the "
             "per-pixel RMSE of the reconstruction.\n\n"
             "References: Heinz and Chang (2001), IEEE TGRS 39(3); Lawson and Hanson (1974), Solving Least "
@@ -64,6 +66,7 @@ class UnmixAbundances(PcceeAlgorithm):
         for parameter in advanced:
             self.add_advanced_parameter(parameter)
         self.add_seed_parameter(advanced=True)
+        add_device_parameter(self, advanced=True)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Abundances")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_RESIDUAL,
                                                                   self.tr("Reconstruction RMSE")))
@@ -73,14 +76,17 @@ class UnmixAbundances(PcceeAlgorithm):
         endmembers, bands = self._endmembers(reader, parameters, context, feedback)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         outputs = {name: self.output_raster_path(parameters, name, context) for name in (self.OUTPUT, self.OUTPUT_RESIDUAL)}
+        xp, device = chosen_array_module(self, parameters, context)
         try:
-            linear = LinearUnmixer(endmembers.spectra[:, bands], "nnls" if method in ("nmf", "svr") else method)
+            linear = LinearUnmixer(endmembers.spectra[:, bands], "nnls" if method in ("nmf", "svr") else method, xp)
         except UnmixingError as error:
             raise self.fail(self.ENDMEMBERS, error)
         self._check_conditioning(endmembers, bands, linear.condition, feedback)
         unmixer = self._model(method, linear, reader, bands, parameters, context, feedback)
+        if unmixer is linear:
+            feedback.pushInfo(self.tr("Unmixing on {}.").format(device))
         names = ["{} ({})".format(n, c) if c else n for n, c in zip(endmembers.names, endmembers.classes)]
-        self._stream(reader, bands, unmixer, names, outputs, method, feedback)
+        self._stream(reader, bands, unmixer, names, outputs, method, xp, feedback)
         style_on_load(context, outputs[self.OUTPUT], fractions())
         style_on_load(context, outputs[self.OUTPUT_RESIDUAL], residuals())
         return outputs
@@ -142,7 +148,7 @@ class UnmixAbundances(PcceeAlgorithm):
             model.fit(sample.pixels)
         return model
 
-    def _stream(self, reader, bands, unmixer, names, outputs, method, feedback):
+    def _stream(self, reader, bands, unmixer, names, outputs, method, xp, feedback):
         windows = reader.windows(bands.size)
         grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA)
         metadata = {"PCCEE_METHOD": method.upper(), "PCCEE_UNITS": "fraction"}
@@ -158,7 +164,7 @@ class UnmixAbundances(PcceeAlgorithm):
                     chosen = pixels if valid.all() else pixels[valid]  # no copy of a block with no gap
                     values = unmixer.abundances(chosen)
                     abundances[valid] = values
-                    residual[valid, 0] = residual_rmse(chosen, values, unmixer.components_)
+                    residual[valid, 0] = residual_rmse(chosen, values, unmixer.components_, xp)
                     unmixed += len(chosen)
                 abundance_writer.write(window, abundances)
                 residual_writer.write(window, residual)
