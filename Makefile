@@ -9,7 +9,7 @@ export QT_QPA_PLATFORM := offscreen
 TRANSLATIONS := $(wildcard i18n/*.ts)
 QM_FILES := $(TRANSLATIONS:.ts=.qm)
 
-.PHONY: bench demo screenshots setup test test-core package deploy translations clean
+.PHONY: bench bench-gpu demo screenshots setup test test-core package deploy translations clean
 
 demo: $(QM_FILES)
 	scripts/demo.sh
@@ -21,6 +21,13 @@ screenshots: $(QM_FILES)
 
 bench: setup
 	bench/run.sh
+
+# On a machine with an NVIDIA GPU, without QGIS: PPI, unmixing and the forests' maps (CuPy), then the detector
+# (PyTorch), timed on the CPU and the GPU with the largest differences between them; bench_output/gpu.md and
+# detection_core.md. PYTHON: a Python with NumPy, SciPy, scikit-learn, CuPy and PyTorch.
+PYTHON ?= python3
+bench-gpu:
+	$(PYTHON) bench/bench_gpu.py && $(PYTHON) bench/bench_detection_core.py
 
 setup: $(VENV)/.installed
 
