@@ -2521,11 +2521,6 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>叠加后有两个波段的波长相同（{:.1f} nm）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/device.py" line="37"/>
-        <source>No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose the CPU.</source>
-        <translation>无法使用 GPU：{}。请安装与你的 CUDA 版本对应的 CuPy（pip install cupy-cuda12x），或选择 CPU。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/core/resample.py" line="22"/>
         <source>Spectra have {} values but the grid has {} wavelengths.</source>
         <translation>光谱有 {} 个值，但波长网格有 {} 个波长。</translation>
@@ -2601,17 +2596,17 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <translation>候选端元只匹配到 {} 个先验类别（共 {} 个；已匹配：{}）；请增加候选端元或减小 K。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/unmixing.py" line="36"/>
+        <location filename="../algorithms/core/unmixing.py" line="38"/>
         <source>The endmember library is empty.</source>
         <translation>端元光谱库为空。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/unmixing.py" line="38"/>
+        <location filename="../algorithms/core/unmixing.py" line="40"/>
         <source>{} endmembers need at least {} bands; there are {}.</source>
         <translation>{} 个端元至少需要 {} 个波段；当前只有 {} 个。</translation>
     </message>
     <message>
-        <location filename="../algorithms/core/unmixing.py" line="41"/>
+        <location filename="../algorithms/core/unmixing.py" line="43"/>
         <source>Unknown method {}.</source>
         <translation>未知方法 {}。</translation>
     </message>
@@ -2864,6 +2859,11 @@ Reference: GB 15618-2018, Soil environmental quality - Risk control standard for
         <location filename="../algorithms/io/detector_file.py" line="71"/>
         <source>&apos;{}&apos; holds a model of format &apos;{}&apos;; this needs a pollution-source detector (&apos;{}&apos;), written by &apos;Train pollution-source detector&apos;.</source>
         <translation>“{}”中的模型格式为“{}”；此处需要由“训练污染源检测器（SI-LICNet）”写出的污染源检测器（“{}”）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/core/device.py" line="42"/>
+        <source>No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) and the CUDA Toolkit of that version, or choose the CPU.</source>
+        <translation>无法使用 GPU：{}。请安装与你的 CUDA 版本对应的 CuPy（pip install cupy-cuda12x）和该版本的 CUDA Toolkit，或选择 CPU。</translation>
     </message>
 </context>
 </TS>

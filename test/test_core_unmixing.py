@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 from scipy.optimize import nnls
 
+from pccee.algorithms.core import unmixing
 from pccee.algorithms.core.sampling import PixelSample
 from pccee.algorithms.core.unmixing import LinearUnmixer, UnmixingError, residual_rmse
 from pccee.algorithms.core.unmixing_learned import NmfUnmixer, SvrUnmixer
@@ -44,7 +45,9 @@ def test_ucls_is_least_squares_and_residual_is_the_rmse():
     assert rmse == pytest.approx(np.sqrt(((pixels - ours @ endmembers) ** 2).mean(axis=1)))
 
 
-def test_duplicate_endmembers_still_give_a_feasible_optimum():
+@pytest.mark.parametrize("max_groups", [64, 1])  # 1: every passive set through the batched solve of the stack
+def test_duplicate_endmembers_still_give_a_feasible_optimum(max_groups, monkeypatch):
+    monkeypatch.setattr(unmixing, "MAX_GROUPS", max_groups)
     endmembers, pixels = problem(8, 3, 20)
     duplicated = np.vstack([endmembers, endmembers[:1]])
     unmixer = LinearUnmixer(duplicated, "nnls")
@@ -114,8 +117,11 @@ def test_linear_unmixing_on_the_gpu_equals_the_cpu(k, n_bands, gpu_module):
                                    residual_rmse(pixels, cpu, endmembers), rtol=1e-5)
 
 
-def test_duplicate_endmembers_on_the_gpu_give_the_cpu_optimum(gpu_module):
-    """CuPy's batched solve returns NaN or inf for a singular system where NumPy raises: both fall back."""
+@pytest.mark.parametrize("max_groups", [64, 1])
+def test_duplicate_endmembers_on_the_gpu_give_the_cpu_optimum(max_groups, monkeypatch, gpu_module):
+    """A singular system in the batched solve raises on both devices (CuPy only when told), and falls back to
+    the least-squares solution."""
+    monkeypatch.setattr(unmixing, "MAX_GROUPS", max_groups)
     endmembers, pixels = problem(8, 3, 20)
     duplicated = np.vstack([endmembers, endmembers[:1]])
     for method in ("nnls", "fcls"):

@@ -16,13 +16,18 @@ class DeviceError(CoreError):
 
 
 def _cupy():
-    """The CuPy module if it imports and sees a GPU, else None (and why)."""
+    """The CuPy module if it imports, sees a GPU and runs what the plugin needs, else None (and why). A GPU and its
+    driver are not enough: products, solvers and compiled kernels need CUDA's libraries (cuBLAS, cuSOLVER, NVRTC),
+    which CuPy's wheels do not all bring; without them the first block of a run would fail."""
     try:
         import cupy
         if cupy.cuda.runtime.getDeviceCount() < 1:
             return None, "CuPy sees no GPU"
+        square = cupy.eye(2)[None]
+        float((cupy.linalg.solve(square, cupy.ones((1, 2, 1))).sum() + cupy.linalg.pinv(square[0]).sum()
+               + cupy.sqrt(square[0] @ square[0]).sum()))
         return cupy, None
-    except Exception as error:  # ImportError, CUDA driver errors: any of them means no GPU here
+    except Exception as error:  # ImportError, CUDA driver or library errors: any of them means no GPU here
         return None, "CuPy is not usable ({})".format(error)
 
 
@@ -35,8 +40,8 @@ def array_module(device="auto"):
         return cupy, "GPU (CuPy, {})".format(cupy.cuda.runtime.getDeviceProperties(0)["name"].decode())
     if device == "gpu":
         raise DeviceError(QT_TRANSLATE_NOOP(
-            "core", "No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) or choose "
-                    "the CPU."), reason)
+            "core", "No GPU can be used: {}. Install CuPy for your CUDA version (pip install cupy-cuda12x) and the "
+                    "CUDA Toolkit of that version, or choose the CPU."), reason)
     return np, "CPU (NumPy; {})".format(reason)
 
 

@@ -197,7 +197,7 @@ def predict_with_spread(forests, features, xp=np):
     thresholds per predictor, so a scene's millions of pixels fill far fewer cells), and the cells are spread
     back to their pixels. Predictors are compared in float32, as scikit-learn's trees do. Trees are summed a
     group at a time, so memory holds a few rows of n values whatever the number of trees."""
-    arrays = [forest if isinstance(forest, ForestArrays) else ForestArrays.from_forest(forest) for forest in forests]
+    arrays = forest_arrays(forests)
     features = xp.asarray(np.asarray(features, dtype=np.float32))
     if len(features) == 0:
         return np.zeros((0, len(arrays))), np.zeros((0, len(arrays)))
@@ -205,6 +205,7 @@ def predict_with_spread(forests, features, xp=np):
     distinct = features[representatives]
     # On the CPU the cells split among the cores: a tree's walk releases Python's lock, and each cell's sums run
     # over the trees in the same order whatever the split, so the result does not depend on the number of cores.
+    # A GPU works in this thread, on its stream.
     threads = max(1, min(os.cpu_count() or 1, len(distinct) // CELLS_PER_THREAD)) if xp is np else 1
     bounds = np.linspace(0, len(distinct), threads + 1).astype(int)
     parts = [slice(start, stop) for start, stop in zip(bounds[:-1], bounds[1:])]
@@ -213,11 +214,17 @@ def predict_with_spread(forests, features, xp=np):
         for nodes in arrays:
             if xp is np:
                 nodes.compiled_trees()  # built once, before the threads share them
-            mean, spread = (xp.concatenate(columns) for columns in zip(*pool.map(
+            mean, spread = (xp.concatenate(columns) for columns in zip(*(pool.map if xp is np else map)(
                 lambda rows: _mean_and_spread(nodes.tree_predictions(distinct[rows])), parts)))
             means.append(mean[cells])
             spreads.append(spread[cells])
     return to_numpy(xp.stack(means, axis=1)), to_numpy(xp.stack(spreads, axis=1))
+
+
+def forest_arrays(forests):
+    """ForestArrays of fitted scikit-learn forests (those already ForestArrays kept): convert once for a whole
+    scene, since each conversion builds the trees again for scikit-learn's walk or copies them to the GPU."""
+    return [forest if isinstance(forest, ForestArrays) else ForestArrays.from_forest(forest) for forest in forests]
 
 
 def _mean_and_spread(groups):

@@ -9,6 +9,8 @@ zero, which saves most iterations. FCLS (Heinz and Chang, 2001) is the same meth
 constraint kept exactly: it solves each passive set with the bordered system [[G_PP, 1], [1^T, 0]],
 whose last unknown is the constraint's multiplier.
 """
+import contextlib
+
 import numpy as np
 
 from .device import module_of, to_numpy
@@ -199,13 +201,23 @@ def _solve_masked(gram, rhs, passive, sum_to_one):
         systems[:, k, :k] = columns
         right[:, k] = 1.0
     try:
-        solution = xp.linalg.solve(systems, right[:, :, None])[:, :, 0]
-    except np.linalg.LinAlgError:  # NumPy on duplicate endmembers
+        with _singular_raises(xp):
+            solution = xp.linalg.solve(systems, right[:, :, None])[:, :, 0]
+    except np.linalg.LinAlgError:  # an exactly singular system: duplicate endmembers
         solution = None
-    if solution is None or not bool(xp.isfinite(solution).all()):  # CuPy does not raise: it returns NaN or inf
+    if solution is None or not bool(xp.isfinite(solution).all()):
         solution = xp.einsum("nij,nj->ni", xp.linalg.pinv(systems), right)  # the least-squares solution
     z = solution[:, :k].T * passive
     return z, (solution[:, k] if sum_to_one else xp.zeros(n))
+
+
+def _singular_raises(xp):
+    """A context in which xp.linalg.solve raises LinAlgError on a singular system, as NumPy's always does: CuPy's
+    ignores it unless told (cupyx.errstate), and returns whatever cuBLAS left."""
+    if xp is np:
+        return contextlib.nullcontext()
+    import cupyx
+    return cupyx.errstate(linalg="raise")
 
 
 def _solve_passive(gram, rhs, passive, inverses, sum_to_one):

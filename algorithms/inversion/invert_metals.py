@@ -40,8 +40,8 @@ class ConcentrationMaps(PcceeAlgorithm):
         return xp
 
     def write_maps(self, reader, forests, metals, paths, context, feedback, xp, start=0.0, limits=None):
-        """Write the concentration and uncertainty maps, the forests walked on array module xp; returns (pixels
-        mapped, pixels above each metal's limit), limits: one threshold per metal (NaN: none)."""
+        """Write the concentration and uncertainty maps, the forests (ForestArrays) walked on array module xp; returns
+        (pixels mapped, pixels above each metal's limit), limits: one threshold per metal (NaN: none)."""
         limits = np.full(len(metals), np.nan) if limits is None else np.asarray(limits, dtype=float)
         above = np.zeros(len(metals), dtype=np.int64)
         grid = dict(geotransform=reader.geotransform, projection=reader.projection, nodata=NODATA,
@@ -139,14 +139,15 @@ class InvertMetals(ConcentrationMaps):
             feedback.setProgress(50.0 * (index + 1) / len(metals))
         names = [m for m, _ in metals]
         model = self.output_file_path(parameters, self.OUTPUT_MODEL, context)
-        save_model(model, [inversion.ForestArrays.from_forest(f) for f in forests], names, reader.descriptions)
+        arrays = inversion.forest_arrays(forests)  # once for the model file and every block of the maps
+        save_model(model, arrays, names, reader.descriptions)
         columns = [("metal", QVariant.String), ("n", QVariant.Int), ("r2", QVariant.Double), ("rmse", QVariant.Double),
                    ("rpd", QVariant.Double), ("rpd_class", QVariant.String), ("train_r2", QVariant.Double),
                    ("excluded", QVariant.String)]
         rows = [[metal, *scores, ", ".join(str(i) for i in excluded)] for metal, scores, *_, excluded in results]
         metrics_id = self.write_table(parameters, self.OUTPUT_METRICS, context, columns, rows)
         limits = quality.thresholds(names)
-        mapped, above = self.write_maps(reader, forests, names, paths, context, feedback, xp, start=50.0,
+        mapped, above = self.write_maps(reader, arrays, names, paths, context, feedback, xp, start=50.0,
                                         limits=[np.nan if limits[m][1] is None else limits[m][1] for m in names])
         report = self.output_file_path(parameters, self.OUTPUT_REPORT, context)
         write_inversion_report(report, results, reader.descriptions, limits, above / max(mapped, 1),
