@@ -13,35 +13,28 @@ standard output and to bench_output/detection_core.md (or --out).
 """
 import argparse
 import os
-import sys
-import tempfile
 import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from core_bench import ROOT, import_plugin, simulated_materials
+
 PIXEL_M = 30.0
 
 
 def import_core():
-    """The plugin's core as `pccee`, whatever the checkout's folder is called."""
-    packages = tempfile.mkdtemp(prefix="pccee-bench-")
-    os.symlink(ROOT, os.path.join(packages, "pccee"))
-    sys.path.insert(0, packages)
+    import_plugin()
     from pccee.algorithms.core import detection, detection_net, scene_simulation
     return detection, detection_net, scene_simulation
 
 
 def simulated_scene(sim, size, samples, seed=2024):
     """(cube (size, size, 330) float32, sample rows, cols, labels, regions, source mask), as createsamplescene."""
-    from pccee.algorithms.io.spectral_library_files import read_csv_library
     rng = np.random.default_rng(seed)
     landscape = sim.simulate_landscape(size, rng)
     sim.simulate_concentrations(landscape, rng)
     sim.design_samples(landscape, 53, rng)
-    materials = read_csv_library(os.path.join(ROOT, "resources", "spectra", "simulation_materials.csv"))
-    centres, fwhm = sim.ahsi_bands()
-    endmembers = sim.materials_at_bands(materials.spectra, materials.wavelengths, centres, fwhm)
+    centres, _, endmembers = simulated_materials(sim)
     outliers = sim.plant_outliers(landscape, 5, centres.size, rng)
     sigma = sim.noise_sigma(landscape.abundances, endmembers, 150.0, centres)
     landscape, sources = sim.add_industrial_site(landscape, seed, PIXEL_M)

@@ -17,6 +17,8 @@ import time
 
 import numpy as np
 
+from core_bench import bare_product
+
 METALS = ["Pb", "Cd", "Cr", "Hg", "As", "Cu", "Zn", "Ni"]
 SKEWERS = 10000
 COMPONENTS = 30
@@ -98,19 +100,6 @@ def bare_read(scene, env, plugins):
     return measured([sys.executable, "-c", code], env)
 
 
-def product_seconds(n_pixels, n_dims, matmul):
-    """Seconds of (skewers x dims) @ (dims x pixels) in the PPI's chunks, over n_pixels pixels."""
-    rng = np.random.default_rng(0)
-    skewers = rng.standard_normal((SKEWERS, n_dims)).astype(np.float32)
-    chunk = rng.random((n_dims, (1 << 23) // SKEWERS), dtype=np.float32)
-    matmul(skewers, chunk)
-    count = max(1, n_pixels // chunk.shape[1])
-    start = time.perf_counter()
-    for _ in range(count):
-        matmul(skewers, chunk)
-    return (time.perf_counter() - start) * n_pixels / (count * chunk.shape[1])
-
-
 def forest_seconds(folder, plugins):
     """(scikit-learn's predict of the mean, the plugin's mean and spread) over the scene's abundances, seconds."""
     sys.path.insert(0, plugins)
@@ -146,7 +135,7 @@ def _estimator(tree, n_features):
 
 def main(out, plugins):
     sys.path.insert(0, plugins)
-    from pccee.algorithms.core.linalg import matmul
+    from pccee.algorithms.core.ppi import MAX_PRODUCT
     from pccee.algorithms.io.raster_writer import creation_options
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # and bench/run.sh's profile with the plugin enabled
     env.pop("QGIS_OPTS", None)
@@ -168,7 +157,9 @@ def main(out, plugins):
         print(size, "steps", rows, flush=True)
         model = qgis_run("pccee:pcceeworkflow", workflow(folder, scene), env)
         n_pixels = size * size
-        reduced, full = product_seconds(n_pixels, COMPONENTS, matmul), 16 * product_seconds(n_pixels // 16, 301, matmul)
+        chunk = MAX_PRODUCT // SKEWERS  # PPI's chunks
+        reduced = bare_product(SKEWERS, COMPONENTS, n_pixels, chunk)
+        full = 16 * bare_product(SKEWERS, 301, n_pixels // 16, chunk)
         sklearn_seconds, plugin_seconds, n_valid = forest_seconds(folder, plugins)
         total = sum(seconds for _, (seconds, _) in rows)
         lines += ["## {} x {} x 330 ({:.1f} GB as int16{})".format(

@@ -17,13 +17,12 @@ bench_output/gpu.md (or --out). Set OMP_NUM_THREADS or OPENBLAS_NUM_THREADS to t
 """
 import argparse
 import os
-import sys
-import tempfile
 import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from core_bench import ROOT, bare_product, import_plugin, simulated_materials, timed
+
 SKEWERS = 10000
 COMPONENTS = 30
 BLOCK = 65536
@@ -32,10 +31,7 @@ SAMPLES = 53
 
 
 def import_core():
-    """The plugin's core as `pccee`, whatever the checkout's folder is called."""
-    packages = tempfile.mkdtemp(prefix="pccee-bench-")
-    os.symlink(ROOT, os.path.join(packages, "pccee"))
-    sys.path.insert(0, packages)
+    import_plugin()
     from pccee.algorithms.core import device, inversion, pca, ppi, scene_simulation, unmixing
     return device, inversion, pca, ppi, scene_simulation, unmixing
 
@@ -43,46 +39,15 @@ def import_core():
 def simulated_scene(sim, size, seed=2024):
     """(pixels (n, 330) float32, true endmembers (5, 330), true abundances (n, 5), concentrations (n, 8),
     sample pixel indices), as createsamplescene builds them."""
-    from pccee.algorithms.io.spectral_library_files import read_csv_library
     rng = np.random.default_rng(seed)
     landscape = sim.simulate_landscape(size, rng)
     concentrations = sim.simulate_concentrations(landscape, rng)
     rows, cols, _ = sim.design_samples(landscape, SAMPLES, rng)
-    materials = read_csv_library(os.path.join(ROOT, "resources", "spectra", "simulation_materials.csv"))
-    centres, fwhm = sim.ahsi_bands()
-    endmembers = sim.materials_at_bands(materials.spectra, materials.wavelengths, centres, fwhm)
+    centres, _, endmembers = simulated_materials(sim)
     sigma = sim.noise_sigma(landscape.abundances, endmembers, 150.0, centres)
     cube = sim.render_window(landscape.abundances, endmembers, sigma, seed, 0, 0)
-    n_bands = cube.shape[-1]
-    return (cube.reshape(-1, n_bands).astype(np.float32), endmembers, landscape.abundances.reshape(size * size, -1),
-            concentrations.reshape(size * size, -1), rows * size + cols)
-
-
-def timed(function, xp, repeat=1):
-    """(best seconds of repeat runs, result): the GPU's queue is drained before the clock stops."""
-    best, result = np.inf, None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        if xp is not np:
-            xp.cuda.Device().synchronize()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
-def bare_product(xp, rows, inner, columns, chunk):
-    """Seconds of a (rows x inner) @ (inner x columns) float32 product on xp, in chunks of columns as the step's."""
-    from pccee.algorithms.core.linalg import matmul
-    rng = np.random.default_rng(0)
-    left = xp.asarray(rng.standard_normal((rows, inner)).astype(np.float32))
-    right = xp.asarray(rng.random((inner, min(chunk, columns)), dtype=np.float32))
-    matmul(left, right)
-    count = max(1, columns // right.shape[1])
-
-    def products():
-        for _ in range(count):
-            matmul(left, right)  # not kept: holding the results would time the allocations
-    return timed(products, xp)[0] * columns / (count * right.shape[1])
+    return (cube.reshape(-1, cube.shape[-1]).astype(np.float32), endmembers,
+            landscape.abundances.reshape(size * size, -1), concentrations.reshape(size * size, -1), rows * size + cols)
 
 
 def bench_ppi(core, xp, pixels, reduced):
@@ -101,7 +66,7 @@ def bench_ppi(core, xp, pixels, reduced):
             return accumulator.counts()
         results[label], counts[label] = timed(run, xp)
         chunk = (ppi.MAX_PRODUCT if xp is np else ppi.GPU_MAX_PRODUCT) // SKEWERS
-        results[label + ": bare product (limit)"] = bare_product(xp, SKEWERS, values.shape[1], len(values), chunk)
+        results[label + ": bare product (limit)"] = bare_product(SKEWERS, values.shape[1], len(values), chunk, xp)
     return results, counts
 
 
@@ -113,8 +78,8 @@ def bench_unmixing(core, xp, pixels, endmembers):
         blocks = lambda: np.concatenate([unmixer.abundances(pixels[s:s + BLOCK])  # noqa: E731
                                          for s in range(0, len(pixels), BLOCK)])
         results["{} unmixing".format(method.upper())], abundances[method] = timed(blocks, xp)
-    results["projection E y alone (limit)"] = bare_product(xp, len(endmembers), pixels.shape[1], len(pixels),
-                                                           unmixing.PROJECTION_CHUNK)
+    results["projection E y alone (limit)"] = bare_product(len(endmembers), pixels.shape[1], len(pixels),
+                                                           unmixing.PROJECTION_CHUNK, xp)
     return results, abundances
 
 
@@ -131,7 +96,7 @@ def bench_forests(core, xp, forests, features):
                                    for s in range(0, len(features), BLOCK * 4)], xp)
     mean = np.concatenate([block[0] for block in maps])
     spread = np.concatenate([block[1] for block in maps])
-    return {"forest maps, 8 metals x {} trees, mean and spread".format(TREES): seconds}, (mean, spread)
+    return {"forest maps, 8 metals x {} trees, mean and spread".format(TREES): seconds}, {"forest maps": (mean, spread)}
 
 
 def main():
@@ -146,7 +111,7 @@ def main():
         xp, name = device.array_module("gpu")
         devices.append((name, xp))
     except device.DeviceError as error:
-        print("CPU only:", device.DeviceError.__name__, error.args[0].format(*error.args[1:]))
+        print("CPU only:", error)
     started = time.perf_counter()
     pixels, endmembers, abundances, concentrations, samples = simulated_scene(sim, args.size)
     statistics = pca.StreamingPCA(pixels.shape[1]).update(pixels)
@@ -162,7 +127,7 @@ def main():
                      lambda: bench_forests(core, xp, forests, abundances)):
             seconds, result = step()
             rows.update(seconds)
-            results.update(result if isinstance(result, dict) else {"forest maps": result})
+            results.update(result)
             print(name, seconds, flush=True)
         table[name], outputs[name] = rows, results
     table["CPU"]["scikit-learn's predict of the mean (limit on the CPU)"] = sklearn_seconds

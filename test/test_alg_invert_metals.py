@@ -105,12 +105,16 @@ def test_model_file_predicts_the_same_and_refuses_tampering(run_alg, inverted, t
 
 
 def test_maps_on_a_gpu_asked_for_without_one_are_refused(run_alg, inverted, tmp_path, without_gpu):
+    """Refused before any forest is trained, by both algorithms that map."""
     scene, result, _, _ = inverted
+    maps = {"DEVICE": 2, "OUTPUT": str(tmp_path / "m.tif"), "OUTPUT_UNCERTAINTY": str(tmp_path / "u.tif")}
     with pytest.raises(QgsProcessingException, match=r"\(DEVICE\).*No GPU.*pip install cupy"):
-        run_alg("pccee:predictmetals", {"ABUNDANCES": scene["OUTPUT_ABUNDANCES"], "MODEL": result["OUTPUT_MODEL"],
-                                        "DEVICE": 2, "OUTPUT": str(tmp_path / "m.tif"),
-                                        "OUTPUT_UNCERTAINTY": str(tmp_path / "u.tif")})
-    assert not (tmp_path / "m.tif").exists()
+        run_alg("pccee:predictmetals", dict(maps, ABUNDANCES=scene["OUTPUT_ABUNDANCES"], MODEL=result["OUTPUT_MODEL"]))
+    with pytest.raises(QgsProcessingException, match=r"\(DEVICE\).*No GPU.*pip install cupy"):
+        run_alg("pccee:invertmetals", dict(maps, ABUNDANCES=scene["OUTPUT_ABUNDANCES"], SAMPLES=scene["OUTPUT_SAMPLES"],
+                                           OUTPUT_METRICS=str(tmp_path / "t.gpkg"), OUTPUT_REPORT=str(tmp_path / "r.html"),
+                                           OUTPUT_MODEL=str(tmp_path / "f.npz")))
+    assert not any(tmp_path.iterdir())
 
 
 def test_maps_on_the_gpu_equal_the_cpu(run_alg, inverted, tmp_path, gpu_module):
